@@ -1,0 +1,26 @@
+using Uplink.Plugins.Abstractions.Inputs;
+using Uplink.Plugins.Abstractions.Outputs;
+using Uplink.Plugins.Abstractions.Profiles;
+
+namespace Uplink.Core.Plugins;
+
+/// <summary>
+/// The plugins the active configuration selected, loaded and configured, as the pipeline sees them.
+/// Every instance returned here is already wrapped so that a throw is contained and reported.
+/// </summary>
+internal interface IActivePlugins
+{
+    /// <summary>The active inputs, with their plugin ids.</summary>
+    IReadOnlyList<ActivePlugin<IInputPlugin>> Inputs { get; }
+
+    /// <summary>The active anonymization profile.</summary>
+    ActivePlugin<IAnonymizationProfile> Profile { get; }
+
+    /// <summary>The active outputs, with their plugin ids.</summary>
+    IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs { get; }
+
+    /// <summary>The image source registered by an input plugin, or null when it has none.</summary>
+    /// <param name="pluginId">The input plugin's id (a share's <see cref="ShareRequest.SourcePluginId"/>).</param>
+    /// <returns>The image source, or <see langword="null"/>.</returns>
+    IImageSource? FindImageSource(string pluginId);
+}
