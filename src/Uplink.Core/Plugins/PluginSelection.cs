@@ -13,9 +13,9 @@ internal sealed record PluginSelection(
     IReadOnlyList<string> Inputs,
     IReadOnlyList<string> Outputs)
 {
-    /// <summary>Every selected plugin id, without repeats, inputs first.</summary>
+    /// <summary>Every selected plugin id, without repeats, inputs first (an empty profile plugin selects none).</summary>
     public IReadOnlyList<string> ActiveIds =>
-        [.. Inputs.Append(ProfilePlugin).Concat(Outputs).Distinct(StringComparer.OrdinalIgnoreCase)];
+        [.. Inputs.Append(ProfilePlugin).Concat(Outputs).Where(id => id.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Whether a plugin is selected.</summary>
     /// <param name="pluginId">The plugin id.</param>
