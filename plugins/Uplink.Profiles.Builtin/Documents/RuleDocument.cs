@@ -17,6 +17,10 @@ internal sealed record RuleDocument
     [JsonPropertyName("value")]
     public string? Value { get; init; }
 
+    /// <summary>Whether the attribute is added (with the value, or empty) when the source lacks it.</summary>
+    [JsonPropertyName("required")]
+    public bool Required { get; init; }
+
     /// <summary>A remark shown in the profile's table.</summary>
     [JsonPropertyName("note")]
     public string? Note { get; init; }

@@ -94,7 +94,7 @@ internal sealed class RuleDocumentReader(ProfileDocument document, string source
                 throw new InvalidDataException($"{source}: {where}[{i}] ({text}) is Replace without a value.");
             }
 
-            yield return new TagRule(pattern.Tag, action, rule.Value) { Mask = pattern.Mask, Note = rule.Note };
+            yield return new TagRule(pattern.Tag, action, rule.Value) { Mask = pattern.Mask, Note = rule.Note, Required = rule.Required };
         }
     }
 

@@ -24,7 +24,7 @@ internal sealed class DatasetRewriter(RuleIndex rules, IUidRemapper uids, AuditC
             switch (rule.Action)
             {
                 case TagAction.Keep or TagAction.Clean:
-                    Keep(item);
+                    Keep(dataset, item);
                     break;
                 case TagAction.Remove:
                     dataset.Remove(item.Tag);
@@ -59,18 +59,26 @@ internal sealed class DatasetRewriter(RuleIndex rules, IUidRemapper uids, AuditC
         }
     }
 
-    private void Keep(DicomItem item)
+    private void Keep(DicomDataset dataset, DicomItem item)
     {
-        audit.Kept(item.Tag);
         if (item is not DicomSequence sequence)
         {
+            audit.Kept(item.Tag);
             return;
         }
 
         if (rules.SopClass.CleansStructuredContent && item.Tag == DicomTags.ContentSequence)
         {
             audit.ContentCleaned |= StructuredContent.Clean(sequence);
+            if (sequence.Items.Count == 0)
+            {
+                dataset.Remove(item.Tag); // Type 1C: present only when the item has children left
+                audit.Removed(item.Tag);
+                return;
+            }
         }
+
+        audit.Kept(item.Tag);
 
         foreach (var child in sequence.Items)
         {

@@ -26,6 +26,7 @@ internal sealed class ProfilesLoader(TimeProvider time)
     public IReadOnlyList<IAnonymizationProfile> Load(string folder, TextWriter problems)
     {
         var profiles = new List<IAnonymizationProfile>();
+        folder = Path.GetFullPath(folder);
         if (!Directory.Exists(folder))
         {
             problems.WriteLine($"uplink: plugins folder {folder} does not exist.");
@@ -44,7 +45,7 @@ internal sealed class ProfilesLoader(TimeProvider time)
             {
                 profiles.AddRange(LoadPlugin(Path.GetFileName(pluginFolder), entry));
             }
-            catch (Exception e) when (e is IOException or BadImageFormatException or TypeLoadException or InvalidOperationException or MissingMethodException)
+            catch (Exception e) when (e is IOException or ArgumentException or BadImageFormatException or TypeLoadException or InvalidOperationException or MissingMethodException)
             {
                 problems.WriteLine($"uplink: profile plugin {Path.GetFileName(pluginFolder)} refused: {e.GetType().Name}: {e.Message}");
             }

@@ -14,6 +14,12 @@ public sealed record TagRule(DicomTag Tag, TagAction Action, string? Value = nul
     /// <summary>A remark for admins, shown in the profile's table (for example why an attribute is emptied rather than removed).</summary>
     public string? Note { get; init; }
 
+    /// <summary>
+    /// True when the attribute must be present in every output (Type 2 in the accepted IODs): when the source
+    /// lacks it, the profile adds it with the rule's value, or empty. An empty value always satisfies the rule.
+    /// </summary>
+    public bool Required { get; init; }
+
     /// <summary>True when <paramref name="tag"/> is this rule's tag (or one of its repeating group).</summary>
     /// <param name="tag">The tag found in a dataset.</param>
     /// <returns>Whether the rule applies.</returns>

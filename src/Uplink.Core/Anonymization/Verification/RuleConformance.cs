@@ -72,6 +72,11 @@ internal sealed class RuleConformance
     private void CheckItem(DicomDataset dataset, DicomItem item, TagRule rule)
     {
         var name = TagNames.Describe(item.Tag);
+        if (rule.Required && item is DicomElement { Length: 0 })
+        {
+            return; // added empty because the IOD needs it present
+        }
+
         switch (rule.Action)
         {
             case TagAction.Remove:
@@ -143,11 +148,11 @@ internal sealed class RuleConformance
 
     private void CheckStamps(DicomDataset source, DicomDataset output)
     {
-        foreach (var rule in _sopClass.Tags.Concat(_rules.Tags).Where(r => r.Action == TagAction.Set))
+        foreach (var rule in _sopClass.Tags.Concat(_rules.Tags).DistinctBy(r => r.Tag).Where(r => r.Action == TagAction.Set || (r.Required && r.Action != TagAction.Remove)))
         {
             if (!output.Contains(rule.Tag))
             {
-                _violations.Add($"{TagNames.Describe(rule.Tag)} is missing, but the profile stamps it on every instance");
+                _violations.Add($"{TagNames.Describe(rule.Tag)} is missing, but the profile puts it on every instance");
             }
         }
 
