@@ -3,20 +3,23 @@ namespace Uplink.Input.ViewPoint;
 /// <summary>The ViewPoint input's settings (its section of the active configuration).</summary>
 internal sealed class ViewPointOptions
 {
-    /// <summary>The address the API listens on. Anything but loopback requires <see cref="CertificatePath"/>.</summary>
-    public string Address { get; set; } = "127.0.0.1";
+    /// <summary>
+    /// Where the API listens, as a URL: <c>http://127.0.0.1:8640</c> by default. Anything but loopback must be
+    /// <c>https://</c> with <see cref="CertificatePath"/>. Port 0 picks a free port (tests).
+    /// </summary>
+    public string Listen { get; set; } = "http://127.0.0.1:8640";
 
-    /// <summary>The port (0 picks a free one, for tests).</summary>
-    public int Port { get; set; } = 8780;
-
-    /// <summary>A PKCS#12 certificate for HTTPS; required when <see cref="Address"/> is not loopback.</summary>
+    /// <summary>A PKCS#12 certificate for HTTPS; required for an <c>https://</c> <see cref="Listen"/> URL.</summary>
     public string? CertificatePath { get; set; }
 
     /// <summary>The certificate's password, if any.</summary>
     public string? CertificatePassword { get; set; }
 
-    /// <summary>The API key ViewPoint sends as <c>Authorization: Bearer KEY</c> (created by <c>uplink setup</c>).</summary>
+    /// <summary>The API key ViewPoint sends as <c>Authorization: Bearer KEY</c>. Usually left empty: the key is read from <see cref="ApiKeyFile"/>.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>The file holding the API key; by default the site's key that <c>uplink setup</c> writes (<c>secrets/viewpoint-api.key</c> in the data folder).</summary>
+    public string? ApiKeyFile { get; set; }
 
     /// <summary>ViewPoint's image store: the folder image ids resolve in.</summary>
     public string ImageRoot { get; set; } = string.Empty;

@@ -19,6 +19,12 @@ public sealed class ViewPointPlugin : IUplinkPlugin
         ArgumentNullException.ThrowIfNull(context);
         var options = new ViewPointOptions();
         context.Settings.Bind(options);
+        if (string.IsNullOrWhiteSpace(options.ApiKey) && string.IsNullOrWhiteSpace(options.ApiKeyFile))
+        {
+            // The plugin's data folder is {data}/plugins/{id}; the site's key is {data}/secrets/viewpoint-api.key.
+            options.ApiKeyFile = Path.GetFullPath(Path.Combine(context.DataDirectory, "..", "..", "secrets", "viewpoint-api.key"));
+        }
+
         services.AddSingleton(options);
         services.AddSingleton(context.Time);
         services.AddSingleton(new ViewPointIdentity(context.PluginId));

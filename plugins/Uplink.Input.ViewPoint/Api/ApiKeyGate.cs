@@ -20,12 +20,7 @@ internal sealed class ApiKeyGate
 
     public ApiKeyGate(ViewPointOptions options, TimeProvider time)
     {
-        if (string.IsNullOrWhiteSpace(options.ApiKey))
-        {
-            throw new InvalidOperationException("The ViewPoint input has no ApiKey setting; run 'uplink setup' to create one.");
-        }
-
-        _expected = SHA256.HashData(Encoding.UTF8.GetBytes(options.ApiKey));
+        _expected = SHA256.HashData(Encoding.UTF8.GetBytes(ReadKey(options)));
         _options = options;
         _time = time;
     }
@@ -72,6 +67,27 @@ internal sealed class ApiKeyGate
 
         context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
         return Problems.BadKey();
+    }
+
+    private static string ReadKey(ViewPointOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            return options.ApiKey.Trim();
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApiKeyFile))
+        {
+            throw new InvalidOperationException("The ViewPoint input has no API key: set ApiKeyFile (or ApiKey), or run 'uplink setup' to create the site's key.");
+        }
+
+        if (!File.Exists(options.ApiKeyFile))
+        {
+            throw new InvalidOperationException($"The ViewPoint input's API key file {options.ApiKeyFile} does not exist; run 'uplink setup' to create it.");
+        }
+
+        var key = File.ReadAllText(options.ApiKeyFile).Trim();
+        return key.Length > 0 ? key : throw new InvalidOperationException($"The ViewPoint input's API key file {options.ApiKeyFile} is empty.");
     }
 
     private Queue<DateTimeOffset>? Recent(string client, DateTimeOffset now)

@@ -65,21 +65,33 @@ internal sealed partial class ViewPointInput(
     {
         kestrel.AddServerHeader = false;
         kestrel.Limits.MaxRequestBodySize = (long)options.MaxBodyBytes * 2;
-        var address = options.Address is "localhost" ? IPAddress.Loopback : IPAddress.Parse(options.Address);
-        var certificate = options.CertificatePath;
-        if (!IPAddress.IsLoopback(address) && string.IsNullOrEmpty(certificate))
+        var listen = ListenUri(options.Listen);
+        var address = listen.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(listen.Host);
+        var https = listen.Scheme == Uri.UriSchemeHttps;
+        if (!IPAddress.IsLoopback(address) && !https)
         {
-            throw new InvalidOperationException($"The ViewPoint API is set to listen on {address}, which is not loopback: set CertificatePath (and CertificatePassword) so it serves HTTPS.");
+            throw new InvalidOperationException($"The ViewPoint API is set to listen on {listen}, which is not loopback: use an https:// Listen URL with CertificatePath (and CertificatePassword).");
         }
 
-        kestrel.Listen(address, options.Port, listen =>
+        if (https && string.IsNullOrEmpty(options.CertificatePath))
         {
-            if (!string.IsNullOrEmpty(certificate))
+            throw new InvalidOperationException($"The ViewPoint API is set to listen on {listen} over HTTPS: set CertificatePath (and CertificatePassword).");
+        }
+
+        kestrel.Listen(address, listen.Port, endpoint =>
+        {
+            if (https)
             {
-                listen.UseHttps(certificate, options.CertificatePassword);
+                endpoint.UseHttps(options.CertificatePath!, options.CertificatePassword);
             }
         });
     }
+
+    private static Uri ListenUri(string listen) =>
+        Uri.TryCreate(listen, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && (uri.Host == "localhost" || IPAddress.TryParse(uri.Host, out _)) && uri.AbsolutePath == "/"
+            ? uri
+            : throw new InvalidOperationException($"The ViewPoint Listen setting '{listen}' is not an http:// or https:// URL with an IP address (or localhost) and a port, such as http://127.0.0.1:8640.");
 
     [LoggerMessage(10, LogLevel.Information, "ViewPoint API listening on {Address}")]
     private static partial void LogListening(ILogger logger, Uri address);

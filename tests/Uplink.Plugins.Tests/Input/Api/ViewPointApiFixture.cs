@@ -39,7 +39,7 @@ public sealed class ViewPointApiFixture : IAsyncDisposable
             File.WriteAllText(Path.Combine(Images, id + ".dcm"), "not really DICOM");
         }
 
-        var options = new ViewPointOptions { Port = 0, ApiKey = Key, ImageRoot = Images, BadKeyLimit = badKeyLimit, MaxImagesPerShare = maxImages, MaxBodyBytes = maxBodyBytes };
+        var options = new ViewPointOptions { Listen = "http://127.0.0.1:0", ApiKey = Key, ImageRoot = Images, BadKeyLimit = badKeyLimit, MaxImagesPerShare = maxImages, MaxBodyBytes = maxBodyBytes };
         _services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IActivePlugins, NoPlugins>()
