@@ -11,7 +11,7 @@ namespace Uplink.Input.ViewPoint;
 /// The ViewPoint input: the local HTTP API GE ViewPoint calls to share an exam, and the image source
 /// that resolves its image ids in ViewPoint's image store.
 /// </summary>
-public sealed class ViewPointPlugin : IUplinkPlugin
+internal sealed class ViewPointPlugin : IUplinkPlugin
 {
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services, IPluginContext context)
