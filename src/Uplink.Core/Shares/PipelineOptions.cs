@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Uplink.Core.Shares;
 
-/// <summary>Settings of the share pipeline (section <c>Uplink:Pipeline</c>).</summary>
+/// <summary>Settings of the share pipeline (section <c>Uplink:Pipeline</c>; the data folder defaults to Uplink's).</summary>
 internal sealed class PipelineOptions
 {
     /// <summary>Uplink's data folder: the SQLite store, the recipient key file and the spool live here.</summary>
@@ -28,7 +28,4 @@ internal sealed class PipelineOptions
     /// <summary>How often fetching or anonymizing may fail unexpectedly before the image is failed for good.</summary>
     [Range(1, 100)]
     public int MaxProcessingAttempts { get; set; } = 5;
-
-    /// <summary>Whether the pipeline runs the active inputs under its supervisor.</summary>
-    public bool RunInputs { get; set; } = true;
 }

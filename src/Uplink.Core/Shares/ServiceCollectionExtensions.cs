@@ -13,8 +13,8 @@ internal static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the share pipeline: the SQLite store in the data folder, the <see cref="IShareIntake"/>
-    /// that inputs submit to, the workers that take each image through fetched → anonymized → sent,
-    /// and (unless <see cref="PipelineOptions.RunInputs"/> is off) the supervisor that runs the active inputs.
+    /// that inputs submit to (the host's input supervisor runs the inputs with it), and the workers that
+    /// take each image through fetched → anonymized → sent and hand each finished share to the outputs.
     /// </summary>
     /// <remarks>
     /// The host registers beside it: <see cref="Plugins.IActivePlugins"/> (the plugin host),
@@ -46,7 +46,6 @@ internal static class ServiceCollectionExtensions
         services.TryAddSingleton<PipelineRunner>();
         services.TryAddSingleton<IShareIntake, ShareIntake>();
         services.AddHostedService<PipelineService>();
-        services.AddHostedService<InputSupervisor>();
         return services;
     }
 }

@@ -33,6 +33,12 @@ internal sealed class AnonymizeStage(
             return null;
         }
 
+        if (plugins.ProfileProblem is { } problem)
+        {
+            outcomes.Retry(item, Stage, null, $"no anonymization profile is available, so nothing is anonymized or sent: {problem}", limited: false);
+            return null;
+        }
+
         InstanceResult result;
         try
         {

@@ -36,9 +36,4 @@ internal static partial class PipelineLog
     [LoggerMessage(9, LogLevel.Information, "Share pipeline started: {Workers} workers, data folder {DataDirectory}")]
     public static partial void Started(ILogger logger, int workers, string dataDirectory);
 
-    [LoggerMessage(10, LogLevel.Error, "Input {InputId} faulted with {ExceptionType}; restarting it after {Delay}")]
-    public static partial void InputFaulted(ILogger logger, string inputId, string exceptionType, TimeSpan delay);
-
-    [LoggerMessage(11, LogLevel.Warning, "Input {InputId} stopped on its own; restarting it after {Delay}")]
-    public static partial void InputStopped(ILogger logger, string inputId, TimeSpan delay);
 }

@@ -254,4 +254,30 @@ public sealed class PipelineRunnerTests
 
         Assert.Equal(["fetch:ok", "anonymize:ok", "deliver:retry", "deliver:ok", "deliver:sent", "complete:ok"], rows);
     }
+
+    [Fact]
+    public async Task Without_an_available_profile_images_wait_with_the_reason_and_nothing_is_anonymized()
+    {
+        using var harness = new PipelineHarness();
+        var plugins = (TestActivePlugins)harness.Get<Core.Plugins.IActivePlugins>();
+        plugins.ProfileProblem = "plugin Uplink.Profiles.Builtin was refused";
+        var receipt = await harness.SubmitAsync("req-1", harness.AddImage("a"));
+
+        for (var i = 0; i < 10; i++)
+        {
+            await harness.RunAsync();
+            harness.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var status = await harness.StatusAsync(receipt.ShareId);
+        Assert.Equal(0, harness.Processor.Calls);
+        Assert.Equal(ShareState.Waiting, status.State);
+        Assert.Equal(ImageState.Fetched, status.Images[0].State);
+        Assert.Contains("no anonymization profile is available", status.Reason, StringComparison.Ordinal);
+
+        plugins.ProfileProblem = null;
+        harness.Time.Advance(TimeSpan.FromMinutes(1));
+        await harness.RunAsync();
+        Assert.Equal(ShareState.Completed, (await harness.StatusAsync(receipt.ShareId)).State);
+    }
 }

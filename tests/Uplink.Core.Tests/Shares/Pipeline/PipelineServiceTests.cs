@@ -49,19 +49,6 @@ public sealed class PipelineServiceTests : IDisposable
         await first.StopAsync(TestContext.Current.CancellationToken);
     }
 
-    [Fact]
-    public async Task An_input_that_throws_is_restarted_and_the_host_keeps_running()
-    {
-        var input = new FlakyInput();
-        using var host = Build(new InputsOnly(input));
-        await host.StartAsync(TestContext.Current.CancellationToken);
-
-        await input.ThirdRun.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
-        await host.StopAsync(TestContext.Current.CancellationToken);
-
-        Assert.True(input.Runs >= 3);
-    }
-
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -98,35 +85,4 @@ public sealed class PipelineServiceTests : IDisposable
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
             }))
         .Build();
-
-    private sealed class FlakyInput : IInputPlugin
-    {
-        private int _runs;
-
-        public int Runs => _runs;
-
-        public TaskCompletionSource ThirdRun { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task RunAsync(IShareIntake intake, CancellationToken cancellationToken)
-        {
-            if (Interlocked.Increment(ref _runs) >= 3)
-            {
-                ThirdRun.TrySetResult();
-                return Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-
-            throw new InvalidOperationException("input broke");
-        }
-    }
-
-    private sealed class InputsOnly(IInputPlugin input) : IActivePlugins
-    {
-        public IReadOnlyList<ActivePlugin<IInputPlugin>> Inputs { get; } = [new("Flaky.Input", input)];
-
-        public ActivePlugin<IAnonymizationProfile> Profile => throw new NotSupportedException();
-
-        public IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs { get; } = [];
-
-        public IImageSource? FindImageSource(string pluginId) => null;
-    }
 }

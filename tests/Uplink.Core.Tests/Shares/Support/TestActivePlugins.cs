@@ -14,6 +14,8 @@ internal sealed class TestActivePlugins(IImageSource source, params RecordingOut
 
     public ActivePlugin<IAnonymizationProfile> Profile { get; } = new("Test.Profile", new TestProfile());
 
+    public string? ProfileProblem { get; set; }
+
     public IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs { get; } =
         [.. outputs.Select(o => new ActivePlugin<IOutputPlugin>(o.Id, o))];
 

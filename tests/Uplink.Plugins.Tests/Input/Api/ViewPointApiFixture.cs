@@ -103,6 +103,8 @@ public sealed class ViewPointApiFixture : IAsyncDisposable
 
         public ActivePlugin<Abstractions.Profiles.IAnonymizationProfile> Profile => throw new NotSupportedException();
 
+        public string? ProfileProblem => "no profile in these tests";
+
         public IReadOnlyList<ActivePlugin<Abstractions.Outputs.IOutputPlugin>> Outputs { get; } = [];
 
         public IImageSource? FindImageSource(string pluginId) => null;
