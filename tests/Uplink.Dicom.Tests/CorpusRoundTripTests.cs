@@ -39,6 +39,24 @@ public sealed class CorpusRoundTripTests : IDisposable
     }
 
     [Theory]
+    [MemberData(nameof(ValidFiles))]
+    public void ValidFile_RewrittenCopyParsesInDcmdumpWithTheSameElementCount(string relative)
+    {
+        Dcmdump.Require();
+        var source = Path.Combine(Corpus.RequireFolder(), relative);
+        var written = Path.Combine(_temp, Path.GetFileName(relative));
+        var original = DicomFile.Open(source);
+        original.Save(written);
+
+        var (exitCode, output) = Dcmdump.Run("-q", "+E", written);
+
+        Assert.True(exitCode == 0, $"dcmdump failed on the rewritten {relative}: {output}");
+        Assert.DoesNotContain("E: ", output, StringComparison.Ordinal);
+        var topLevel = output.Split('\n').Count(l => l.StartsWith('(') && !l.StartsWith("(0002,", StringComparison.Ordinal) && !l.StartsWith("(fffe,", StringComparison.Ordinal));
+        Assert.Equal(original.Dataset.Count(i => i.Tag.Element != 0), topLevel);
+    }
+
+    [Theory]
     [MemberData(nameof(MalformedFiles))]
     public void MalformedFile_FailsWithDicomFormatExceptionNamingTheOffset(string relative)
     {

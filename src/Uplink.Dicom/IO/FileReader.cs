@@ -31,7 +31,7 @@ internal static class FileReader
         reader.ReadGroup(meta, 0x0002, Syntax.ExplicitLittle);
 
         var transferSyntax = meta.GetString(DicomTags.TransferSyntaxUID) is { Length: > 0 } uid
-            ? DicomTransferSyntax.Lookup(uid)
+            ? CheckedLookup(uid)
             : Guess(input);
         var dataset = new DicomDataset();
         if (transferSyntax.IsDeflated)
@@ -49,6 +49,17 @@ internal static class FileReader
         }
 
         return new DicomFile(meta, dataset, transferSyntax, hadPreamble);
+    }
+
+    private static DicomTransferSyntax CheckedLookup(string uid)
+    {
+        if (!DicomUid.IsValid(uid))
+        {
+            throw new DicomFormatException(
+                $"Transfer Syntax UID (0002,0010) '{uid}' in the File Meta Information is not a valid UID.", 132, DicomTags.TransferSyntaxUID);
+        }
+
+        return DicomTransferSyntax.Lookup(uid);
     }
 
     private static bool HasPreamble(BufferedSource input)
