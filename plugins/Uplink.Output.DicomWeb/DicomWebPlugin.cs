@@ -1,21 +1,24 @@
 using Microsoft.Extensions.DependencyInjection;
+using Uplink.Output.DicomWeb.Http;
 using Uplink.Plugins.Abstractions;
-using Uplink.Plugins.Abstractions.Inputs;
 using Uplink.Plugins.Abstractions.Outputs;
-using Uplink.Plugins.Abstractions.Profiles;
 
 namespace Uplink.Output.DicomWeb;
 
-/// <summary>The plugin's entry point: registers every input, image source, profile and output class of this assembly.</summary>
-internal sealed class DicomWebPlugin : IUplinkPlugin
+/// <summary>The DICOMweb STOW-RS output plugin's entry point: binds and validates its settings and registers the output.</summary>
+public sealed class DicomWebPlugin : IUplinkPlugin
 {
     /// <inheritdoc />
-    public void ConfigureServices(IServiceCollection services, IPluginContext context) =>
-        services.Scan(scan => scan
-            .FromAssemblyOf<DicomWebPlugin>()
-            .AddClasses(
-                classes => classes.AssignableToAny(typeof(IInputPlugin), typeof(IImageSource), typeof(IAnonymizationProfile), typeof(IOutputPlugin)),
-                publicOnly: false)
-            .AsSelfWithInterfaces()
-            .WithSingletonLifetime());
+    public void ConfigureServices(IServiceCollection services, IPluginContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = DicomWebOptions.Bind(context.Settings);
+        services.AddSingleton(options);
+        services.AddHttpClient(StowClient.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(sp => new StowClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(StowClient.ClientName),
+            options,
+            DicomWebResilience.Build(options, context.Time)));
+        services.AddSingleton<IOutputPlugin, DicomWebOutput>();
+    }
 }

@@ -1,21 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using Uplink.Plugins.Abstractions;
-using Uplink.Plugins.Abstractions.Inputs;
 using Uplink.Plugins.Abstractions.Outputs;
-using Uplink.Plugins.Abstractions.Profiles;
 
 namespace Uplink.Output.Folder;
 
-/// <summary>The plugin's entry point: registers every input, image source, profile and output class of this assembly.</summary>
-internal sealed class FolderPlugin : IUplinkPlugin
+/// <summary>The folder output plugin's entry point: binds its settings and registers the output.</summary>
+public sealed class FolderPlugin : IUplinkPlugin
 {
     /// <inheritdoc />
-    public void ConfigureServices(IServiceCollection services, IPluginContext context) =>
-        services.Scan(scan => scan
-            .FromAssemblyOf<FolderPlugin>()
-            .AddClasses(
-                classes => classes.AssignableToAny(typeof(IInputPlugin), typeof(IImageSource), typeof(IAnonymizationProfile), typeof(IOutputPlugin)),
-                publicOnly: false)
-            .AsSelfWithInterfaces()
-            .WithSingletonLifetime());
+    public void ConfigureServices(IServiceCollection services, IPluginContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = FolderOutputOptions.Bind(context.Settings);
+        services.AddSingleton(options);
+        services.AddSingleton<IOutputPlugin, FolderOutput>();
+    }
 }

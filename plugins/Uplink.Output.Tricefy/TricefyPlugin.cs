@@ -1,21 +1,32 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Uplink.Output.Tricefy.Delivery;
+using Uplink.Output.Tricefy.Http;
+using Uplink.Output.Tricefy.Preflight;
+using Uplink.Output.Tricefy.Sharing;
 using Uplink.Plugins.Abstractions;
-using Uplink.Plugins.Abstractions.Inputs;
 using Uplink.Plugins.Abstractions.Outputs;
-using Uplink.Plugins.Abstractions.Profiles;
 
 namespace Uplink.Output.Tricefy;
 
-/// <summary>The plugin's entry point: registers every input, image source, profile and output class of this assembly.</summary>
-internal sealed class TricefyPlugin : IUplinkPlugin
+/// <summary>The Tricefy output plugin's entry point: binds and validates its settings and registers the uploader.</summary>
+public sealed class TricefyPlugin : IUplinkPlugin
 {
     /// <inheritdoc />
-    public void ConfigureServices(IServiceCollection services, IPluginContext context) =>
-        services.Scan(scan => scan
-            .FromAssemblyOf<TricefyPlugin>()
-            .AddClasses(
-                classes => classes.AssignableToAny(typeof(IInputPlugin), typeof(IImageSource), typeof(IAnonymizationProfile), typeof(IOutputPlugin)),
-                publicOnly: false)
-            .AsSelfWithInterfaces()
-            .WithSingletonLifetime());
+    public void ConfigureServices(IServiceCollection services, IPluginContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = TricefyOptions.Bind(context.Settings);
+        services.AddSingleton(options);
+        services.AddHttpClient(nameof(TricefyClient), http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(_ => TricefyResilience.Build(options, context.Time));
+        services.AddSingleton(sp => new TricefyClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TricefyClient)),
+            options,
+            sp.GetRequiredService<Polly.ResiliencePipeline<HttpResponseMessage>>()));
+        services.AddSingleton(new DeliveryLedger(context.DataDirectory));
+        services.AddSingleton(new TricefyPreflight(options, Path.Combine(context.DataDirectory, "staging")));
+        services.AddSingleton<TricefyShareHandoff>();
+        services.AddSingleton<IOutputPlugin, TricefyOutput>();
+    }
 }
