@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Uplink.Core.Configuration;
+using Uplink.Core.Shares;
 
 namespace Uplink.Host.Hosting;
 
@@ -11,15 +14,25 @@ namespace Uplink.Host.Hosting;
 /// </summary>
 internal static class UplinkPipelineHook
 {
+    /// <summary>The configuration section of the pipeline's settings.</summary>
+    public const string SectionName = "Uplink:Pipeline";
+
     /// <summary>Adds the share pipeline's services.</summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configuration">The host's configuration (the configuration file).</param>
     /// <returns>The same services.</returns>
     public static IServiceCollection AddUplinkPipelineServices(this IServiceCollection services, IConfiguration configuration)
     {
-        // PIPELINE HOOK: the share pipeline (src/Uplink.Core/Shares) is not merged yet. Its
-        // `services.AddUplinkPipeline(configuration)` call belongs here, and nowhere else.
-        _ = configuration;
+        services.AddUplinkPipeline(_ => { });
+        services.AddOptions<PipelineOptions>()
+            .Bind(configuration.GetSection(SectionName))
+            .Configure<IOptions<UplinkOptions>>((pipeline, uplink) =>
+            {
+                if (string.IsNullOrWhiteSpace(pipeline.DataDirectory))
+                {
+                    pipeline.DataDirectory = uplink.Value.DataDirectory;
+                }
+            });
         return services;
     }
 }
