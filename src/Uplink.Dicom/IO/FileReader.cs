@@ -8,6 +8,9 @@ internal static class FileReader
 {
     private const int InflateInMemoryLimit = 32 * 1024 * 1024;
 
+    /// <summary>A deflated dataset may inflate to at most this many bytes (a guard against deflate bombs).</summary>
+    private const long MaxInflatedBytes = 8L * 1024 * 1024 * 1024;
+
     public static DicomFile Read(IByteSource source, DicomReadOptions options)
     {
         try
@@ -134,6 +137,11 @@ internal static class FileReader
             while ((read = inflater.Read(buffer)) > 0)
             {
                 file.Write(buffer, 0, read);
+                if (file.Length > MaxInflatedBytes)
+                {
+                    throw new DicomFormatException(
+                        $"The deflated dataset inflates to more than {MaxInflatedBytes} bytes; refusing it as a deflate bomb.", file.Length, null);
+                }
             }
         }
 
