@@ -108,6 +108,19 @@ public sealed class DicomFileTests : IDisposable
         Assert.False(string.IsNullOrEmpty(file.Dataset.GetPrivateCreator(element.Tag)));
     }
 
+    [Fact]
+    public void PreambleWithoutFileMeta_StartsTheDatasetAfterDicm()
+    {
+        var body = new RawDicom(explicitVR: false).Text(0x0008, 0x0060, "CS", "US").Text(0x0010, 0x0010, "PN", "Doe^Jane").ToArray();
+        byte[] bytes = [.. new byte[128], .. "DICM"u8, .. body];
+
+        var file = DicomFile.Read(new MemoryStream(bytes));
+
+        Assert.True(file.HadPreamble);
+        Assert.Equal("Doe^Jane", file.Dataset.GetString(DicomTags.PatientName));
+        Assert.Equal(DicomTransferSyntax.ImplicitVRLittleEndian, file.TransferSyntax);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private sealed class NonSeekableStream(Stream inner) : Stream

@@ -75,7 +75,19 @@ internal static class FileReader
         }
 
         var marker = input.Peek(6);
-        return marker[0] == 'D' && marker[1] == 'I' && marker[2] == 'C' && marker[3] == 'M' && marker[4] == 0x02 && marker[5] == 0x00;
+        if (marker[0] != 'D' || marker[1] != 'I' || marker[2] != 'C' || marker[3] != 'M')
+        {
+            return false;
+        }
+
+        // 'DICM' followed by group 0002, or after an all-zero preamble; 'DICM' inside a bare dataset is neither.
+        if (marker[4] == 0x02 && marker[5] == 0x00)
+        {
+            return true;
+        }
+
+        input.Position = 0;
+        return input.TryEnsure(128) && !input.Peek(128).ContainsAnyExcept((byte)0);
     }
 
     private static DicomTransferSyntax Guess(BufferedSource input)
