@@ -90,5 +90,6 @@ internal static class UplinkHostFactory
         services.AddSingleton(sp => sp.GetRequiredService<PluginSystem>().States);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<UplinkOptions>>().Value.Supervision);
         services.AddHostedService<PluginStartupService>();
+        services.AddHostedService<UnhandledExceptionReporter>();
     }
 }
