@@ -3,8 +3,9 @@ using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Manifest;
 using Uplink.Core.Plugins.Trust;
 using Uplink.Host.Hosting;
+using Uplink.Host.Tests.Plugins;
 
-namespace Uplink.Host.Tests.Plugins;
+namespace Uplink.Host.Tests.Hosting;
 
 public sealed class UnhandledExceptionReporterTests
 {
