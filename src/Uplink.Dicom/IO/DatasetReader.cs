@@ -116,7 +116,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
         {
             EnsureOrThrow(4, start, tag, "the length");
             length = input.ReadUInt32(syntax.LittleEndian);
-            vr = ImplicitVR(tag, length);
+            vr = VRResolver.Implicit(tag, length);
         }
 
         if (length == Undefined)
@@ -140,7 +140,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
 
         if (vr == DicomVR.UN && syntax.ExplicitVR && syntax.LittleEndian)
         {
-            vr = ResolveUnknown(tag);
+            vr = VRResolver.ForUnknown(tag);
             if (vr == DicomVR.SQ)
             {
                 return ReadSequence(tag, valueEnd, start, depth + 1, Syntax.ImplicitLittle);
@@ -326,53 +326,6 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
         {
             throw Error($"{input.Where} ends at byte {input.Length}, inside {what} of {Describe.Tag(tag)} that starts at byte {start}", start, tag);
         }
-    }
-
-    private static DicomVR ImplicitVR(DicomTag tag, long length)
-    {
-        if (tag.Element == 0)
-        {
-            return DicomVR.UL;
-        }
-
-        if (tag.IsPrivateCreator)
-        {
-            return DicomVR.LO;
-        }
-
-        if (tag.IsPrivate)
-        {
-            return DicomVR.UN;
-        }
-
-        if (tag == DicomTags.PixelData)
-        {
-            return DicomVR.OW;
-        }
-
-        var entry = DicomDictionary.Lookup(tag);
-        if (entry is null || entry.VR == DicomVR.None)
-        {
-            return DicomVR.UN;
-        }
-
-        return entry.AllowsOW && (entry.VR == DicomVR.OB || length > 0xFFFE) ? DicomVR.OW : entry.VR;
-    }
-
-    private static DicomVR ResolveUnknown(DicomTag tag)
-    {
-        if (tag.IsPrivateCreator)
-        {
-            return DicomVR.LO;
-        }
-
-        if (tag.IsPrivate || tag.Element == 0)
-        {
-            return DicomVR.UN;
-        }
-
-        var entry = DicomDictionary.Lookup(tag);
-        return entry is null || entry.VR == DicomVR.None ? DicomVR.UN : entry.AllowsOW && entry.VR == DicomVR.OB ? DicomVR.OW : entry.VR;
     }
 
     private DicomFormatException Error(string message, long offset, DicomTag? tag)
