@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Uplink.Core.Anonymization;
 using Uplink.Core.Shares.Pipeline;
 using Uplink.Core.Shares.Protection;
 using Uplink.Core.Shares.Store;
@@ -39,6 +40,7 @@ internal static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => new BackoffPolicy(sp.GetRequiredService<IOptions<PipelineOptions>>()));
         services.TryAddSingleton<ImageOutcomes>();
         services.TryAddSingleton<FetchStage>();
+        services.TryAddSingleton(sp => new Lazy<IInstanceProcessor>(sp.GetRequiredService<IInstanceProcessor>, LazyThreadSafetyMode.PublicationOnly));
         services.TryAddSingleton<AnonymizeStage>();
         services.TryAddSingleton<DeliverStage>();
         services.TryAddSingleton<ImageWorker>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Uplink.Dicom;
 
 namespace Uplink.Host.Demo;
@@ -36,6 +35,30 @@ internal static class DemoExamGenerator
             new("US-0002", clip, $"multi-frame US clip, {frames} frames"),
             new("US-0003", note, "non-DICOM note"),
         ];
+    }
+
+    /// <summary>Writes one exam of <paramref name="count"/> images, alternating single-frame RGB images and multi-frame clips.</summary>
+    /// <param name="folder">ViewPoint's image store (created).</param>
+    /// <param name="idPrefix">The image ids' prefix: ids are <c>{prefix}-001</c>, <c>{prefix}-002</c>, ...</param>
+    /// <param name="count">How many images.</param>
+    /// <param name="frames">Frames in each clip.</param>
+    /// <returns>The exam's files.</returns>
+    public static IReadOnlyList<DemoImage> WriteSeries(string folder, string idPrefix, int count, int frames)
+    {
+        Directory.CreateDirectory(folder);
+        var study = NewUid();
+        var series = NewUid();
+        var images = new List<DemoImage>(count);
+        for (var i = 1; i <= count; i++)
+        {
+            var id = string.Create(CultureInfo.InvariantCulture, $"{idPrefix}-{i:D3}");
+            var path = Path.Combine(folder, id + ".dcm");
+            var clip = i % 2 == 0;
+            Build(clip ? UsMultiFrame : UsImage, study, series, i, clip ? frames : 1, rgb: !clip).Save(path);
+            images.Add(new DemoImage(id, path, clip ? $"multi-frame US clip, {frames} frames" : "single-frame US image (RGB)"));
+        }
+
+        return images;
     }
 
     /// <summary>A new UID under the demo root (random, like a modality's).</summary>
@@ -153,9 +176,4 @@ internal static class DemoExamGenerator
 
         d.AddOrUpdate(DicomElement.FromBytes(DicomTags.PixelData, DicomVR.OB, pixels));
     }
-
-    /// <summary>Reads a file as text, for checks that the planted data is really there.</summary>
-    /// <param name="path">The file.</param>
-    /// <returns>Its bytes as Latin-1 text.</returns>
-    public static string ReadLatin1(string path) => Encoding.Latin1.GetString(File.ReadAllBytes(path));
 }

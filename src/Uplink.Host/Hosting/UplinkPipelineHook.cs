@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Uplink.Core.Anonymization;
 using Uplink.Core.Configuration;
+using Uplink.Core.Secrets;
 using Uplink.Core.Shares;
+using Uplink.Plugins.Abstractions.Profiles;
 
 namespace Uplink.Host.Hosting;
 
@@ -10,7 +14,8 @@ namespace Uplink.Host.Hosting;
 /// The extension point where <c>uplink run</c> adds the share pipeline to its host. When this runs,
 /// <see cref="Core.Plugins.IActivePlugins"/>, <see cref="Core.Plugins.PluginStates"/>,
 /// <see cref="TimeProvider"/> and <c>IOptions&lt;UplinkOptions&gt;</c> are registered; the pipeline
-/// registers its <see cref="Plugins.Abstractions.Inputs.IShareIntake"/> and hosted services here.
+/// registers its <see cref="Plugins.Abstractions.Inputs.IShareIntake"/> and hosted services here, with
+/// the anonymizer it runs every instance through (keyed by the site's UID secret from <c>uplink setup</c>).
 /// </summary>
 internal static class UplinkPipelineHook
 {
@@ -23,6 +28,8 @@ internal static class UplinkPipelineHook
     /// <returns>The same services.</returns>
     public static IServiceCollection AddUplinkPipelineServices(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton<IUidRemapper>(sp => new HmacUidRemapper(SiteSecrets.Load(sp.GetRequiredService<IOptions<UplinkOptions>>().Value.DataDirectory).UidKey));
+        services.TryAddSingleton<IInstanceProcessor, InstanceProcessor>();
         services.AddUplinkPipeline(_ => { });
         services.AddOptions<PipelineOptions>()
             .Bind(configuration.GetSection(SectionName))

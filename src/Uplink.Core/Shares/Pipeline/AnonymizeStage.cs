@@ -9,11 +9,12 @@ namespace Uplink.Core.Shares.Pipeline;
 
 /// <summary>
 /// Fetched → anonymized: parse, anonymize with the active profile, verify and write into the spool,
-/// keeping the audit record. Set-aside and discarded instances end here, never sent.
+/// keeping the audit record. Set-aside and discarded instances end here, never sent. The anonymizer is
+/// created on first use: when it cannot be (the site's UID key is missing), images wait with the reason.
 /// </summary>
 internal sealed class AnonymizeStage(
     IActivePlugins plugins,
-    IInstanceProcessor processor,
+    Lazy<IInstanceProcessor> processor,
     ImageQueue queue,
     ShareSpool spool,
     ImageOutcomes outcomes,
@@ -39,10 +40,21 @@ internal sealed class AnonymizeStage(
             return null;
         }
 
+        IInstanceProcessor anonymizer;
+        try
+        {
+            anonymizer = processor.Value;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            outcomes.Retry(item, Stage, null, $"the anonymizer is not available, so nothing is anonymized or sent: {ex.Message}", limited: false);
+            return null;
+        }
+
         InstanceResult result;
         try
         {
-            result = processor.Process(item.SourcePath!, spool.AnonymizedPath(item.ShareId, item.Position), plugins.Profile.Instance, cancellationToken);
+            result = anonymizer.Process(item.SourcePath!, spool.AnonymizedPath(item.ShareId, item.Position), plugins.Profile.Instance, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

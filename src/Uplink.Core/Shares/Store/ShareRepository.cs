@@ -93,6 +93,29 @@ internal sealed class ShareRepository(ShareDatabase database, TimeProvider time)
         return new ShareStatusReport(shareId, state, reason, list);
     }
 
+    /// <summary>Each image of a share with the anonymized SOP Instance UID it was sent under (for the demo and admins).</summary>
+    /// <param name="shareId">The share id.</param>
+    /// <returns>The images in request order; empty for an unknown share.</returns>
+    public IReadOnlyList<SharedInstance> GetInstances(string shareId)
+    {
+        using var connection = database.Open();
+        using var images = connection.CreateCommand();
+        images.CommandText = "SELECT image_id, state, reason, sop_instance_uid FROM images WHERE share_id = @id ORDER BY position";
+        images.Parameters.AddWithValue("@id", shareId);
+        var list = new List<SharedInstance>();
+        using var reader = images.ExecuteReader();
+        while (reader.Read())
+        {
+            list.Add(new SharedInstance(
+                reader.GetString(0),
+                StateNames.ImageStateOf(reader.GetString(1)),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return list;
+    }
+
     private static ShareReceipt FindByRequest(SqliteConnection connection, SqliteTransaction transaction, string requestId)
     {
         using var find = connection.CreateCommand();

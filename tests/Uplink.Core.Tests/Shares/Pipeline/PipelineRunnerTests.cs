@@ -280,4 +280,21 @@ public sealed class PipelineRunnerTests
         await harness.RunAsync();
         Assert.Equal(ShareState.Completed, (await harness.StatusAsync(receipt.ShareId)).State);
     }
+
+    [Fact]
+    public async Task Without_the_anonymizer_images_wait_with_the_reason_until_it_can_be_created()
+    {
+        using var harness = new PipelineHarness { AnonymizerMissing = true };
+        var receipt = await harness.SubmitAsync("req-1", harness.AddImage("a"));
+
+        await harness.RunAsync();
+        var waiting = await harness.StatusAsync(receipt.ShareId);
+        harness.AnonymizerMissing = false;
+        harness.Time.Advance(TimeSpan.FromSeconds(3));
+        await harness.RunAsync();
+
+        Assert.Equal(ShareState.Waiting, waiting.State);
+        Assert.Contains("the anonymizer is not available", waiting.Reason, StringComparison.Ordinal);
+        Assert.Equal(ShareState.Completed, (await harness.StatusAsync(receipt.ShareId)).State);
+    }
 }

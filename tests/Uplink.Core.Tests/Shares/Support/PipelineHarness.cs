@@ -31,7 +31,7 @@ internal sealed class PipelineHarness : IDisposable
             .AddLogging(l => l.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<TimeProvider>(Time)
             .AddSingleton<IActivePlugins>(new TestActivePlugins(new FolderSource(Images), Outputs))
-            .AddSingleton<IInstanceProcessor>(Processor)
+            .AddSingleton<IInstanceProcessor>(_ => AnonymizerMissing ? throw new InvalidOperationException("The site secrets are missing; run 'uplink setup'.") : Processor)
             .AddUplinkPipeline(o =>
             {
                 o.DataDirectory = DataDirectory;
@@ -52,6 +52,9 @@ internal sealed class PipelineHarness : IDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     public ScriptedProcessor Processor { get; } = new();
+
+    /// <summary>When set, the anonymizer cannot be created (as when the site's UID key is missing).</summary>
+    public bool AnonymizerMissing { get; set; }
 
     public RecordingOutput[] Outputs { get; }
 
