@@ -72,7 +72,7 @@ internal sealed class TricefyOutput(
 
             foreach (var part in plan.Parts)
             {
-                if (ledger.IsDelivered(part.Key))
+                if (part.Key != instance.IdempotencyKey && ledger.IsDelivered(part.Key))
                 {
                     continue;
                 }
@@ -86,7 +86,11 @@ internal sealed class TricefyOutput(
                 ledger.MarkDelivered(part.Key);
             }
 
-            ledger.MarkDelivered(instance.IdempotencyKey);
+            if (plan.Parts.Count != 1 || plan.Parts[0].Key != instance.IdempotencyKey)
+            {
+                ledger.MarkDelivered(instance.IdempotencyKey);
+            }
+
             Log.Delivered(_logger, instance.ShareId, plan.Parts.Count);
             return DeliveryResult.Delivered(instance.IdempotencyKey);
         }

@@ -25,7 +25,14 @@ public sealed class TricefyPlugin : IUplinkPlugin
             options,
             sp.GetRequiredService<Polly.ResiliencePipeline<HttpResponseMessage>>()));
         services.AddSingleton(new DeliveryLedger(context.DataDirectory));
-        services.AddSingleton(new TricefyPreflight(options, Path.Combine(context.DataDirectory, "staging")));
+        var staging = Path.Combine(context.DataDirectory, "staging");
+        if (Directory.Exists(staging))
+        {
+            // Rewritten files and clip parts left by a stopped process: rebuilt on demand, never needed again.
+            Directory.Delete(staging, recursive: true);
+        }
+
+        services.AddSingleton(new TricefyPreflight(options, staging));
         services.AddSingleton<TricefyShareHandoff>();
         services.AddSingleton<IOutputPlugin, TricefyOutput>();
     }

@@ -15,8 +15,7 @@ internal static class StowRequest
         var multipart = new MultipartContent("related", boundary);
         foreach (var instance in batch)
         {
-            var stream = new FileStream(instance.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            var part = new StreamContent(stream, 1 << 16);
+            var part = new StreamContent(File.OpenRead(instance.FilePath));
             part.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
             multipart.Add(part);
         }

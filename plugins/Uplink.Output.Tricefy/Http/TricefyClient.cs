@@ -23,8 +23,8 @@ internal sealed class TricefyClient(HttpClient http, TricefyOptions options, Res
     public Task<DeliveryResult> UploadAsync(string key, string path, CancellationToken cancellationToken) =>
         SendAsync(key, "the upload", () =>
         {
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            var content = new StreamContent(stream, 1 << 16);
+            var stream = File.OpenRead(path);
+            var content = new StreamContent(stream);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
             content.Headers.ContentLength = stream.Length;
             return new HttpRequestMessage(HttpMethod.Post, options.Endpoint) { Content = content };

@@ -6,13 +6,3 @@ namespace Uplink.Output.Tricefy.Sharing;
 /// <param name="InstanceCount">How many instances were delivered.</param>
 /// <param name="Recipient">The contact.</param>
 internal sealed record ShareHandoffBody(string ShareId, IReadOnlyList<string> StudyInstanceUids, int InstanceCount, ShareHandoffRecipient Recipient);
-
-/// <summary>The contact inside <see cref="ShareHandoffBody"/>; absent channels are null.</summary>
-/// <param name="Email">The e-mail.</param>
-/// <param name="Phone">The phone.</param>
-internal sealed record ShareHandoffRecipient(string? Email, string? Phone)
-{
-    /// <summary>Never prints the contact.</summary>
-    /// <returns>A placeholder.</returns>
-    public override string ToString() => "ShareHandoffRecipient { *** }";
-}

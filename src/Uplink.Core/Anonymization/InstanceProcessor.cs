@@ -55,7 +55,11 @@ internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
         try
         {
             Directory.CreateDirectory(folder);
-            outcome.Output!.Save(temporary);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            {
+                outcome.Output!.WriteTo(stream); // straight into our temporary file: the rename below is the only one
+            }
+
             var verification = _verifier.Verify(temporary, source, descriptor);
             if (!verification.Passed)
             {

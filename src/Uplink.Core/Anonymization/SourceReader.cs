@@ -22,12 +22,13 @@ internal static class SourceReader
         {
             return (DicomFile.Open(path), null);
         }
-        catch (DicomFormatException e) when (!HasDicomPrefix(path))
+        catch (DicomFormatException) when (!HasDicomPrefix(path))
         {
             var handling = descriptor.NonDicom == NonDicomHandling.Discard
                 ? $"{descriptor.Id} discards non-DICOM content"
                 : $"{descriptor.Id} keeps non-DICOM content to be sent password protected; it is not anonymized";
-            return (null, InstanceProcessor.Refused(descriptor, AnonymizationDisposition.Discarded, $"not DICOM ({e.Message}): {handling}"));
+            // the codec's message quotes the first bytes as a tag: they are the file's content, so they stay out of the reason
+            return (null, InstanceProcessor.Refused(descriptor, AnonymizationDisposition.Discarded, $"not DICOM (no DICM prefix and no dataset): {handling}"));
         }
         catch (DicomFormatException e)
         {

@@ -10,7 +10,10 @@ internal static class UplinkConfigurationFile
 {
     private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true };
 
-    /// <summary>Writes the configuration for an expert code, atomically.</summary>
+    /// <summary>The token that plugin settings may use for the data folder (for example to name a secret's file).</summary>
+    public const string DataDirectoryToken = "{DataDirectory}";
+
+    /// <summary>Writes the configuration for an expert code, atomically. <see cref="DataDirectoryToken"/> in a setting's text becomes the data folder.</summary>
     /// <param name="path">The file to write.</param>
     /// <param name="code">The chosen expert code.</param>
     /// <param name="dataDirectory">The data folder.</param>
@@ -20,7 +23,7 @@ internal static class UplinkConfigurationFile
         var plugins = new JsonObject();
         foreach (var (id, settings) in code.Settings)
         {
-            plugins[id] = settings.DeepClone();
+            plugins[id] = ReplaceToken(settings.DeepClone(), Path.GetFullPath(dataDirectory));
         }
 
         var uplink = new JsonObject
@@ -43,6 +46,29 @@ internal static class UplinkConfigurationFile
         var temp = full + ".tmp";
         File.WriteAllText(temp, new JsonObject { [UplinkOptions.SectionName] = uplink }.ToJsonString(WriteOptions));
         File.Move(temp, full, overwrite: true);
+    }
+
+    private static JsonNode ReplaceToken(JsonNode node, string dataDirectory)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).ToList())
+                {
+                    if (obj[key] is { } child)
+                    {
+                        obj[key] = ReplaceToken(child.DeepClone(), dataDirectory);
+                    }
+                }
+
+                return obj;
+            case JsonArray array:
+                return new JsonArray([.. array.Select(n => n is null ? null : ReplaceToken(n.DeepClone(), dataDirectory))]);
+            case JsonValue value when value.TryGetValue<string>(out var text) && text.Contains(DataDirectoryToken, StringComparison.Ordinal):
+                return JsonValue.Create(text.Replace(DataDirectoryToken, dataDirectory, StringComparison.Ordinal));
+            default:
+                return node;
+        }
     }
 
     /// <summary>Reads a configuration file.</summary>

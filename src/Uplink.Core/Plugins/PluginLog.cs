@@ -11,6 +11,9 @@ internal static partial class PluginLog
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Plugin {PluginId} refused ({Status}): {Reason}")]
     public static partial void Refused(ILogger logger, string pluginId, PluginStatus status, string reason);
 
+    [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Plugin {PluginId} refused ({Status}) after {ElapsedMs:0.0} ms of loading: {Reason}")]
+    public static partial void RefusedWhileLoading(ILogger logger, string pluginId, PluginStatus status, double elapsedMs, string reason);
+
     [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "Plugin {PluginId} is selected by expert code {ExpertCode} but no folder in {PluginsDirectory} declares it")]
     public static partial void Missing(ILogger logger, string pluginId, string expertCode, string pluginsDirectory);
 

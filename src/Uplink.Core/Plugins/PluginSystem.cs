@@ -51,43 +51,28 @@ internal sealed class PluginSystem : IDisposable
         var loaded = new List<LoadedPlugin>();
         var candidates = PluginCatalog.Discover(settings.PluginsDirectory);
 
-        foreach (var candidate in candidates)
+        // Trust checks and loading are independent per plugin: run them in parallel, report in folder order.
+        var outcomes = new (PluginState State, LoadedPlugin? Plugin, double ElapsedMs)[candidates.Count];
+        Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            outcomes[i] = Examine(candidates[i], selection, settings, pluginSettings, trust, activator));
+
+        foreach (var (state, plugin, elapsedMs) in outcomes)
         {
-            var active = selection.IsActive(candidate.Id);
-            var why = selection.Why(candidate.Id);
-            if (candidate.Refusal is { } refusal)
+            states.Add(state);
+            if (plugin is not null)
             {
-                Refuse(new PluginState(candidate.Id, candidate.Directory, candidate.Manifest, active, why, null, refusal, candidate.Reason));
-                continue;
+                loaded.Add(plugin);
+                PluginLog.Loaded(logger, plugin.Manifest.Id, plugin.Manifest.Version, plugin.LoadTime.TotalMilliseconds,
+                    string.Join(", ", plugin.Manifest.Kinds), state.Trust!.Source.ToString(), plugin.Assembly.LoadContext.Name ?? "own context");
             }
-
-            var manifest = candidate.Manifest!;
-            var decision = trust.Check(manifest, candidate.Directory);
-            if (!decision.IsTrusted)
+            else if (elapsedMs > 0)
             {
-                var status = decision.Tampered ? PluginStatus.Tampered : PluginStatus.Untrusted;
-                Refuse(new PluginState(candidate.Id, candidate.Directory, manifest, active, why, decision, status, decision.Problem));
-                continue;
+                PluginLog.RefusedWhileLoading(logger, state.Id, state.Status, elapsedMs, state.Reason ?? "no reason given");
             }
-
-            if (!active)
+            else if (state.IsRefused)
             {
-                states.Add(new PluginState(candidate.Id, candidate.Directory, manifest, false, why, decision, PluginStatus.NotActive, null));
-                continue;
+                PluginLog.Refused(logger, state.Id, state.Status, state.Reason ?? "no reason given");
             }
-
-            var dataDirectory = Path.Combine(settings.DataDirectory, "plugins", manifest.Id);
-            var result = activator.Activate(manifest, candidate.Directory, pluginSettings.GetSection(manifest.Id), dataDirectory);
-            if (result.Plugin is not { } plugin)
-            {
-                Refuse(new PluginState(candidate.Id, candidate.Directory, manifest, true, why, decision, result.Status, result.Reason));
-                continue;
-            }
-
-            loaded.Add(plugin);
-            states.Add(new PluginState(candidate.Id, candidate.Directory, manifest, true, why, decision, PluginStatus.Loaded, null));
-            PluginLog.Loaded(logger, manifest.Id, manifest.Version, plugin.LoadTime.TotalMilliseconds,
-                string.Join(", ", manifest.Kinds), decision.Source.ToString(), plugin.Assembly.LoadContext.Name ?? "own context");
         }
 
         foreach (var id in selection.ActiveIds.Where(id => !candidates.Any(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))))
@@ -105,12 +90,36 @@ internal sealed class PluginSystem : IDisposable
         var all = states.All;
         PluginLog.Summary(logger, settings.PluginsDirectory, loaded.Count, all.Count(s => s.IsRefused), all.Count(s => s.Status == PluginStatus.NotActive), clock.Elapsed.TotalMilliseconds);
         return new PluginSystem(states, loaded, activePlugins, clock.Elapsed);
+    }
 
-        void Refuse(PluginState state)
+    private static (PluginState State, LoadedPlugin? Plugin, double ElapsedMs) Examine(
+        PluginCandidate candidate, PluginSelection selection, PluginHostSettings settings, IConfiguration pluginSettings, PluginTrust trust, PluginActivator activator)
+    {
+        var active = selection.IsActive(candidate.Id);
+        var why = selection.Why(candidate.Id);
+        if (candidate.Refusal is { } refusal)
         {
-            states.Add(state);
-            PluginLog.Refused(logger, state.Id, state.Status, state.Reason ?? "no reason given");
+            return (new PluginState(candidate.Id, candidate.Directory, candidate.Manifest, active, why, null, refusal, candidate.Reason), null, 0);
         }
+
+        var manifest = candidate.Manifest!;
+        var decision = trust.Check(manifest, candidate.Directory);
+        if (!decision.IsTrusted)
+        {
+            var status = decision.Tampered ? PluginStatus.Tampered : PluginStatus.Untrusted;
+            return (new PluginState(candidate.Id, candidate.Directory, manifest, active, why, decision, status, decision.Problem), null, 0);
+        }
+
+        if (!active)
+        {
+            return (new PluginState(candidate.Id, candidate.Directory, manifest, false, why, decision, PluginStatus.NotActive, null), null, 0);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var dataDirectory = Path.Combine(settings.DataDirectory, "plugins", manifest.Id);
+        var result = activator.Activate(manifest, candidate.Directory, pluginSettings.GetSection(manifest.Id), dataDirectory);
+        return (new PluginState(candidate.Id, candidate.Directory, manifest, true, why, decision, result.Status, result.Reason),
+            result.Plugin, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <inheritdoc />

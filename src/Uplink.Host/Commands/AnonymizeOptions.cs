@@ -32,7 +32,7 @@ internal sealed record AnonymizeOptions(
         {
             if (args[i] is "--profile" or "--out" or "--report" or "--uid-key" or "--jobs" or "--plugins")
             {
-                if (i + 1 >= args.Count)
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                 {
                     error = $"{args[i]} needs a value.";
                     return null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,9 @@ namespace Uplink.Host.Hosting;
 /// </summary>
 internal static class UplinkHostFactory
 {
+    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+    private const string FileTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
     /// <summary>Builds the host.</summary>
     /// <param name="source">The configuration file, read.</param>
     /// <param name="configure">Extra registrations (tests use it to add a share intake).</param>
@@ -32,18 +36,24 @@ internal static class UplinkHostFactory
         builder.Configuration.AddConfiguration(source.Root);
         builder.Configuration.AddEnvironmentVariables("UPLINK_");
 
-        var logger = new LoggerConfiguration()
+        var serilog = new LoggerConfiguration()
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .Enrich.FromLogContext()
-            .ReadFrom.Configuration(builder.Configuration)
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture)
             .WriteTo.File(
                 Path.Combine(source.Options.DataDirectory, "logs", "uplink-.log"),
+                outputTemplate: FileTemplate,
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 31,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .CreateLogger();
+                formatProvider: CultureInfo.InvariantCulture);
+        if (builder.Configuration.GetSection("Serilog").Exists())
+        {
+            // Only when asked: reading Serilog settings scans assemblies, which costs start-up time.
+            serilog.ReadFrom.Configuration(builder.Configuration);
+        }
+
+        var logger = serilog.CreateLogger();
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);
 
@@ -80,5 +90,6 @@ internal static class UplinkHostFactory
         services.AddSingleton(sp => sp.GetRequiredService<PluginSystem>().States);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<UplinkOptions>>().Value.Supervision);
         services.AddHostedService<PluginStartupService>();
+        services.AddHostedService<UnhandledExceptionReporter>();
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Uplink.Tricefy.Simulator.Recording;
@@ -32,6 +33,19 @@ internal sealed class StudiesEndpoint(SimulatorState state)
     public async Task PostAsync(HttpContext context)
     {
         state.Record.CountUploadRequest();
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await HandlePostAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            state.Record.AddUploadHandlingTime(Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task HandlePostAsync(HttpContext context)
+    {
         if (await FaultResponder.TryApplyAsync(context, state).ConfigureAwait(false))
         {
             return;

@@ -9,6 +9,7 @@ public sealed class SimulatorRecord
     private readonly ConcurrentQueue<ReceivedShare> _shares = new();
     private readonly ConcurrentQueue<Rejection> _rejections = new();
     private int _uploadRequests;
+    private long _uploadTicks;
 
     /// <summary>The stored instances, one per SOP Instance UID.</summary>
     public IReadOnlyCollection<ReceivedInstance> Instances => [.. _instances.Values];
@@ -22,7 +23,12 @@ public sealed class SimulatorRecord
     /// <summary>How many upload requests (POST on the studies endpoint) arrived, whatever their fate.</summary>
     public int UploadRequests => Volatile.Read(ref _uploadRequests);
 
+    /// <summary>The time the simulator spent handling upload requests, from headers in to answer out (for benchmarks).</summary>
+    public TimeSpan UploadHandlingTime => TimeSpan.FromTicks(Volatile.Read(ref _uploadTicks));
+
     internal void CountUploadRequest() => Interlocked.Increment(ref _uploadRequests);
+
+    internal void AddUploadHandlingTime(TimeSpan elapsed) => Interlocked.Add(ref _uploadTicks, elapsed.Ticks);
 
     internal void Store(ReceivedInstance instance) =>
         _instances.AddOrUpdate(instance.SopInstanceUid, instance, (_, old) => instance with { TimesReceived = old.TimesReceived + 1 });

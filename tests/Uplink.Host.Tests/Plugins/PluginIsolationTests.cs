@@ -1,9 +1,11 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Loading;
 using Uplink.Core.Plugins.Manifest;
 using Uplink.Core.Plugins.Trust;
+using Uplink.Host.Hosting;
 using Uplink.Plugins.Abstractions;
 using Uplink.Plugins.Abstractions.Outputs;
 
@@ -65,9 +67,15 @@ public sealed class PluginIsolationTests
         var folders = Directory.GetDirectories(PluginSandbox.BundledPluginsFolder);
         Assert.NotEmpty(folders);
         var ids = folders.Select(f => PluginManifestReader.Read(f).Id).ToArray();
-        var settings = new PluginHostSettings(PluginSandbox.BundledPluginsFolder, Directory.CreateTempSubdirectory("uplink-data-").FullName, PluginSandbox.BundledListFolder);
+        var data = Directory.CreateTempSubdirectory("uplink-data-").FullName;
+        var configPath = Path.Combine(data, "uplink.json");
+        var code = ExpertCodeCatalog.Load(Path.Combine(PluginSandbox.HostFolder, "profiles", "expert-codes.json")).Find("Anon-LPU-O")!;
+        UplinkConfigurationFile.Write(configPath, code, data, PluginSandbox.BundledPluginsFolder);
+        var source = UplinkConfigurationSource.Load(configPath);
+        var settings = new PluginHostSettings(PluginSandbox.BundledPluginsFolder, data, PluginSandbox.BundledListFolder);
 
-        using var system = PluginSystem.Load(settings, new PluginSelection("TEST", "none", string.Empty, [], ids), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
+        // Every bundled plugin selected, each with the settings the shipped expert code gives it.
+        using var system = PluginSystem.Load(settings, new PluginSelection("TEST", "none", string.Empty, [], ids), source.PluginSettings,
             new PluginHostServices(new McMasterPluginAssemblyLoader(), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System));
 
         var unimplemented = new List<string>();
@@ -80,7 +88,7 @@ public sealed class PluginIsolationTests
                 continue;
             }
 
-            Assert.Equal(PluginStatus.Loaded, state.Status);
+            Assert.True(state.Status == PluginStatus.Loaded, $"{state.Id}: {state.Status}: {state.Reason}");
         }
 
         foreach (var plugin in system.Loaded)

@@ -71,7 +71,8 @@ internal static class ProfileTable
         text.Append(CultureInfo.InvariantCulture, $"\n## {title}\n\n| Attribute | Tag | What happens | Note |\n| --- | --- | --- | --- |\n");
         foreach (var rule in rules.DistinctBy(r => (r.Tag, r.Mask)).OrderBy(r => Array.IndexOf(Order, r.Action)).ThenBy(r => r.Tag))
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {Name(rule)} | {Tag(rule)} | {Describe(rule)} | {rule.Note} |\n");
+            var note = rule.Required ? string.Join("; ", new[] { "always present (added empty when the source lacks it)", rule.Note }.OfType<string>()) : rule.Note;
+            text.Append(CultureInfo.InvariantCulture, $"| {Name(rule)} | {Tag(rule)} | {Describe(rule)} | {note} |\n");
         }
     }
 

@@ -17,6 +17,12 @@ internal static class NeedleEncoder
     public static IEnumerable<byte[]> Encode(string value, byte[]? raw, string? outputCharacterSet)
     {
         var forms = new List<byte[]> { Encoding.UTF8.GetBytes(value) };
+        if (value.All(char.IsAscii))
+        {
+            // ASCII is the same bytes in every character set DICOM allows (G0 of ISO 2022 included)
+            return raw is null ? forms : forms.Append(raw.AsSpan().TrimEnd((byte)' ').TrimEnd((byte)0).ToArray()).Where(f => f.Length >= IdentityValues.MinimumLength).DistinctBy(Convert.ToHexString);
+        }
+
         if (value.All(c => c <= '\u00FF'))
         {
             forms.Add(Encoding.Latin1.GetBytes(value));

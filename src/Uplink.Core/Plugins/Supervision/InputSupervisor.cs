@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Uplink.Core.Configuration;
 using Uplink.Plugins.Abstractions.Inputs;
@@ -22,10 +23,10 @@ internal sealed class InputSupervisor(
     TimeProvider time,
     ILogger<InputSupervisor> logger)
 {
+    private readonly ConcurrentDictionary<string, int> _restarts = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>How many times each input has been restarted.</summary>
     public IReadOnlyDictionary<string, int> Restarts => _restarts;
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _restarts = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Runs every input until <paramref name="cancellationToken"/> is cancelled.</summary>
     /// <param name="cancellationToken">Signalled when the host stops.</param>

@@ -30,6 +30,21 @@ public sealed class TricefyPreflightTests : IDisposable
         Assert.Equal(DicomFile.Open(expected).Dataset.GetInt32(DicomTags.PlanarConfiguration), ours.Dataset.GetInt32(DicomTags.PlanarConfiguration));
     }
 
+    [Fact]
+    public async Task RleTranscoder_SeveralFragmentsPerFrame_DecodesLikeDcmdrle()
+    {
+        var source = Corpus.File("transfer-syntax/rle_multi_fragment_ct.dcm");
+        var expected = _temp.Combine("dcmdrle-ct.dcm");
+        var (exit, output) = await Peers.RunAsync("dcmdrle", source, expected);
+        Assert.True(exit == 0, output);
+        var file = DicomFile.Open(source);
+        Directory.CreateDirectory(_temp.Combine("ct"));
+
+        RleTranscoder.Decode(file.Dataset, _temp.Combine("ct"));
+
+        Assert.Equal(PixelBytes(DicomFile.Open(expected)), PixelBytes(file));
+    }
+
     [Theory]
     [InlineData("us/philips_palette_ivrle.dcm")]
     [InlineData("transfer-syntax/explicit_vr_big_endian_us_aloka.dcm")]
