@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Uplink.Core.Shares.Store;
 
 /// <summary>
-/// The SQLite file that holds shares, images, deliveries and attempts. WAL with full sync, so a
-/// commit has reached the disk before a caller is told a share is recorded.
+/// The SQLite file that holds shares, images, deliveries and attempts, in WAL mode. Recording a share
+/// commits with <c>synchronous=FULL</c>, so it has reached the disk before the caller is told; the
+/// pipeline's progress commits with <c>NORMAL</c>, which survives a killed process and, after a power
+/// loss, can only roll progress back, and every stage is safe to redo.
 /// </summary>
 internal sealed class ShareDatabase
 {
@@ -33,12 +35,13 @@ internal sealed class ShareDatabase
     public string Path { get; }
 
     /// <summary>Opens a connection with the pragmas every connection needs; the schema exists.</summary>
+    /// <param name="durable">Whether commits must reach the disk before they return (recording a share).</param>
     /// <returns>An open connection.</returns>
-    public SqliteConnection Open()
+    public SqliteConnection Open(bool durable = false)
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA busy_timeout=30000;");
+        Execute(connection, $"PRAGMA synchronous={(durable ? "FULL" : "NORMAL")}; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA busy_timeout=30000;");
         if (Interlocked.CompareExchange(ref _initialized, 1, 0) == 0)
         {
             Execute(connection, "PRAGMA journal_mode=WAL;");

@@ -11,7 +11,7 @@ internal sealed class ShareRepository(ShareDatabase database, TimeProvider time)
     /// <returns>The receipt; <see cref="ShareReceipt.Created"/> says whether this call recorded it.</returns>
     public ShareReceipt Add(NewShare share)
     {
-        using var connection = database.Open();
+        using var connection = database.Open(durable: true);
         using var transaction = connection.BeginTransaction();
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         using var insert = connection.CreateCommand();
