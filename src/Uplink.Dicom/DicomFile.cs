@@ -86,7 +86,10 @@ public sealed class DicomFile
         return Open(path, options);
     }
 
-    /// <summary>Writes the file (preamble, rebuilt File Meta, dataset) to a path, through a temporary file in the same folder.</summary>
+    /// <summary>Writes the file (preamble, rebuilt File Meta, dataset) to a path, through a temporary file in the same folder
+    /// that replaces the target only when complete.</summary>
+    /// <remarks>Saving over the file this object was read from works, but afterwards its bulk values point into the new
+    /// file at the old offsets: open the saved file again before reading bulk values.</remarks>
     /// <param name="path">Where to write.</param>
     public void Save(string path)
     {
