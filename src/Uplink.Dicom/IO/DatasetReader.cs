@@ -13,6 +13,8 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
     private static readonly DicomTag ItemDelimiter = new(0xFFFE, 0xE00D);
     private static readonly DicomTag SequenceDelimiter = new(0xFFFE, 0xE0DD);
 
+    private BulkSource? _bulkSource;
+
     /// <summary>Where Pixel Data (7FE0,0010) of the top-level dataset starts, or -1.</summary>
     public long PixelDataOffset { get; private set; } = -1;
 
@@ -307,7 +309,8 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
 
     private BulkDataReference TakeBulk(long length, int swap)
     {
-        var reference = new BulkDataReference(input.Source.Path!, input.Position, length, swap);
+        _bulkSource ??= new BulkSource(input.Source.Path!);
+        var reference = new BulkDataReference(_bulkSource, input.Position, length, swap);
         input.Position += length;
         return reference;
     }
