@@ -28,7 +28,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
         {
             var start = input.Position;
             var tag = ReadTag(syntax, "an element");
-            dataset.AppendRead(ReadElement(tag, start, 0, syntax));
+            dataset.AppendRead(ReadElement(dataset, tag, start, 0, syntax));
         }
     }
 
@@ -74,7 +74,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
                 throw Error($"Element {Describe.Tag(tag)} at byte {start} {problem}", start, tag);
             }
 
-            var item = ReadElement(tag, start, depth, syntax);
+            var item = ReadElement(dataset, tag, start, depth, syntax);
             if (end >= 0 && end != UntilEnd && input.Position > end)
             {
                 throw Error($"Element {Describe.Tag(tag)} at byte {start} runs to byte {input.Position}, past the end of its item at byte {end}", start, tag);
@@ -90,7 +90,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
         }
     }
 
-    private DicomItem ReadElement(DicomTag tag, long start, int depth, Syntax syntax)
+    private DicomItem ReadElement(DicomDataset dataset, DicomTag tag, long start, int depth, Syntax syntax)
     {
         DicomVR vr;
         long length;
@@ -119,7 +119,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
         {
             EnsureOrThrow(4, start, tag, "the length");
             length = input.ReadUInt32(syntax.LittleEndian);
-            vr = VRResolver.Implicit(tag, length);
+            vr = VRResolver.Implicit(tag, length, dataset);
         }
 
         if (length == Undefined)
@@ -143,7 +143,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
 
         if (vr == DicomVR.UN && syntax.ExplicitVR && syntax.LittleEndian)
         {
-            vr = VRResolver.ForUnknown(tag);
+            vr = VRResolver.ForUnknown(tag, dataset);
             if (vr == DicomVR.SQ)
             {
                 return ReadSequence(tag, valueEnd, start, depth + 1, Syntax.ImplicitLittle);
