@@ -20,8 +20,12 @@ public sealed class BulkDataReference
     /// <param name="length">How many bytes it has.</param>
     /// <param name="byteSwapUnit">0 for bytes as they are; 2, 4 or 8 to swap each word to little endian when read.</param>
     public BulkDataReference(string path, long offset, long length, int byteSwapUnit)
+        : this(new BulkSource(CheckPath(path)), offset, length, byteSwapUnit)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+    }
+
+    internal BulkDataReference(BulkSource source, long offset, long length, int byteSwapUnit)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         if (byteSwapUnit is not (0 or 2 or 4 or 8))
@@ -29,14 +33,14 @@ public sealed class BulkDataReference
             throw new ArgumentOutOfRangeException(nameof(byteSwapUnit), byteSwapUnit, "The swap unit is 0, 2, 4 or 8 bytes.");
         }
 
-        Path = path;
+        Source = source;
         Offset = offset;
         Length = length;
         ByteSwapUnit = byteSwapUnit;
     }
 
     /// <summary>The file holding the bytes.</summary>
-    public string Path { get; }
+    public string Path => Source.Path;
 
     /// <summary>Where the value starts in the file.</summary>
     public long Offset { get; }
@@ -67,6 +71,15 @@ public sealed class BulkDataReference
             throw new ArgumentOutOfRangeException(nameof(offset), $"[{offset}, {offset + length}) is outside the value of {Length} bytes.");
         }
 
-        return new BulkDataReference(Path, Offset + offset, length, ByteSwapUnit);
+        return new BulkDataReference(Source, Offset + offset, length, ByteSwapUnit);
+    }
+
+    /// <summary>The file, shared with the other references read from it.</summary>
+    internal BulkSource Source { get; }
+
+    private static string CheckPath(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return path;
     }
 }

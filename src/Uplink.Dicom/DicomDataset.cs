@@ -186,8 +186,12 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
         return copy;
     }
 
-    /// <inheritdoc />
-    public IEnumerator<DicomItem> GetEnumerator() => _items.GetEnumerator();
+    /// <summary>Enumerates a snapshot of the items in tag order, so the dataset may be changed while enumerating.</summary>
+    /// <returns>The enumerator.</returns>
+    public IEnumerator<DicomItem> GetEnumerator() => ((IEnumerable<DicomItem>)_items.ToArray()).GetEnumerator();
+
+    /// <summary>The items in tag order, without a snapshot (for the writer).</summary>
+    internal IReadOnlyList<DicomItem> Items => _items;
 
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -64,6 +64,7 @@ public static class DicomDictionary
                     fields[5] == "Y")
                 {
                     AllowsOW = vrText.Contains("or OW", StringComparison.Ordinal),
+                    AllowsSS = vrText.StartsWith("US or SS", StringComparison.Ordinal),
                 };
                 if (pattern.Contains('x', StringComparison.Ordinal))
                 {

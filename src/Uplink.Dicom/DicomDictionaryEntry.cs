@@ -11,4 +11,7 @@ public sealed record DicomDictionaryEntry(DicomTag Tag, DicomVR VR, string VM, s
 {
     /// <summary>True when the standard allows OW besides the first VR (<c>OB or OW</c>, <c>US or SS or OW</c>).</summary>
     internal bool AllowsOW { get; init; }
+
+    /// <summary>True when the standard lists <c>US or SS</c>: signed when Pixel Representation is 1.</summary>
+    internal bool AllowsSS { get; init; }
 }

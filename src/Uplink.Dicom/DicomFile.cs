@@ -86,7 +86,10 @@ public sealed class DicomFile
         return Open(path, options);
     }
 
-    /// <summary>Writes the file (preamble, rebuilt File Meta, dataset) to a path, through a temporary file in the same folder.</summary>
+    /// <summary>Writes the file (preamble, rebuilt File Meta, dataset) to a path, through a temporary file in the same folder
+    /// that replaces the target only when complete.</summary>
+    /// <remarks>Saving over the file this object was read from is safe: the original is moved to a temporary spool
+    /// file (deleted when the process exits) and this object's bulk values keep reading from it.</remarks>
     /// <param name="path">Where to write.</param>
     public void Save(string path)
     {
@@ -98,6 +101,16 @@ public sealed class DicomFile
             using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
             {
                 WriteTo(output);
+            }
+
+            // Bulk values read from the file being replaced follow it to a spool file, so this object stays usable.
+            var readFromTarget = BulkSources.Of(Dataset)
+                .Where(source => string.Equals(Path.GetFullPath(source.Path), full, StringComparison.Ordinal)).ToList();
+            if (readFromTarget.Count > 0)
+            {
+                var aside = SpoolFiles.Create();
+                File.Move(full, aside, overwrite: true);
+                readFromTarget.ForEach(source => source.Path = aside);
             }
 
             File.Move(temporary, full, overwrite: true);

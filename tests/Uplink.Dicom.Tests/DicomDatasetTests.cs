@@ -17,6 +17,25 @@ public sealed class DicomDatasetTests
     }
 
     [Fact]
+    public void Enumerating_WhileRemoving_IsAllowed()
+    {
+        var dataset = new DicomDataset();
+        dataset.AddOrUpdate(new DicomTag(0x0009, 0x0010), DicomVR.LO, "ACME");
+        dataset.AddOrUpdate(DicomTags.PatientName, DicomVR.PN, "Doe^Jane");
+        dataset.AddOrUpdate(new DicomTag(0x0011, 0x1001), DicomVR.LO, "secret");
+
+        foreach (var item in dataset)
+        {
+            if (item.Tag.IsPrivate)
+            {
+                dataset.Remove(item.Tag);
+            }
+        }
+
+        Assert.Equal([DicomTags.PatientName], dataset.Select(i => i.Tag));
+    }
+
+    [Fact]
     public void Remove_DropsTheItemAndSaysWhetherItWasThere()
     {
         var dataset = new DicomDataset();

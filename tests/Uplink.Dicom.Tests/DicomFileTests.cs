@@ -48,7 +48,7 @@ public sealed class DicomFileTests : IDisposable
     }
 
     [Fact]
-    public void Save_OverTheSourceFile_StillWritesTheBulkPixelData()
+    public void Save_OverTheSourceFile_KeepsTheObjectsBulkValuesReadable()
     {
         var path = Path.Combine(_folder, "inplace.dcm");
         var pixels = Enumerable.Range(0, 200_000).Select(i => (byte)i).ToArray();
@@ -65,6 +65,9 @@ public sealed class DicomFileTests : IDisposable
         Assert.Equal("Changed", reread.GetString(DicomTags.PatientName));
         Assert.Equal(pixels, ((DicomElement)reread[DicomTags.PixelData]!).Bytes.ToArray());
         Assert.Single(Directory.GetFiles(_folder));
+        Assert.Equal(pixels, DatasetAssert.ReadAll(((DicomElement)file.Dataset[DicomTags.PixelData]!).OpenValue()));
+        file.Save(path);
+        Assert.Equal(pixels, ((DicomElement)DicomFile.Open(path, new DicomReadOptions { BulkDataThreshold = int.MaxValue }).Dataset[DicomTags.PixelData]!).Bytes.ToArray());
     }
 
     [Fact]

@@ -43,6 +43,7 @@ for e in entries:
 
 with open(os.path.join(HERE, "DicomTags.g.cs"), "w", encoding="utf-8", newline="\n") as out:
     out.write(HEADER.format("dictionary.tsv"))
+    out.write("// Public API in namespace Uplink.Dicom; the file sits beside its generator in Dictionary/.\n")
     out.write("namespace Uplink.Dicom;\n\n")
     out.write("/// <summary>Every data element of the PS3.6 dictionary (2024b) with a fixed tag, by keyword.</summary>\n")
     out.write("public static class DicomTags\n{\n")

@@ -13,6 +13,8 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
     private static readonly DicomTag ItemDelimiter = new(0xFFFE, 0xE00D);
     private static readonly DicomTag SequenceDelimiter = new(0xFFFE, 0xE0DD);
 
+    private BulkSource? _bulkSource;
+
     /// <summary>Where Pixel Data (7FE0,0010) of the top-level dataset starts, or -1.</summary>
     public long PixelDataOffset { get; private set; } = -1;
 
@@ -26,7 +28,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
         {
             var start = input.Position;
             var tag = ReadTag(syntax, "an element");
-            dataset.AppendRead(ReadElement(tag, start, 0, syntax));
+            dataset.AppendRead(ReadElement(dataset, tag, start, 0, syntax));
         }
     }
 
@@ -72,7 +74,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
                 throw Error($"Element {Describe.Tag(tag)} at byte {start} {problem}", start, tag);
             }
 
-            var item = ReadElement(tag, start, depth, syntax);
+            var item = ReadElement(dataset, tag, start, depth, syntax);
             if (end >= 0 && end != UntilEnd && input.Position > end)
             {
                 throw Error($"Element {Describe.Tag(tag)} at byte {start} runs to byte {input.Position}, past the end of its item at byte {end}", start, tag);
@@ -88,7 +90,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
         }
     }
 
-    private DicomItem ReadElement(DicomTag tag, long start, int depth, Syntax syntax)
+    private DicomItem ReadElement(DicomDataset dataset, DicomTag tag, long start, int depth, Syntax syntax)
     {
         DicomVR vr;
         long length;
@@ -117,7 +119,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
         {
             EnsureOrThrow(4, start, tag, "the length");
             length = input.ReadUInt32(syntax.LittleEndian);
-            vr = VRResolver.Implicit(tag, length);
+            vr = VRResolver.Implicit(tag, length, dataset);
         }
 
         if (length == Undefined)
@@ -141,7 +143,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
 
         if (vr == DicomVR.UN && syntax.ExplicitVR && syntax.LittleEndian)
         {
-            vr = VRResolver.ForUnknown(tag);
+            vr = VRResolver.ForUnknown(tag, dataset);
             if (vr == DicomVR.SQ)
             {
                 return ReadSequence(tag, valueEnd, start, depth + 1, Syntax.ImplicitLittle);
@@ -307,7 +309,8 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
 
     private BulkDataReference TakeBulk(long length, int swap)
     {
-        var reference = new BulkDataReference(input.Source.Path!, input.Position, length, swap);
+        _bulkSource ??= new BulkSource(input.Source.Path!);
+        var reference = new BulkDataReference(_bulkSource, input.Position, length, swap);
         input.Position += length;
         return reference;
     }

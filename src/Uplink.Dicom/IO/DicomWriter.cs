@@ -31,7 +31,7 @@ internal sealed class DicomWriter(Stream output)
     /// <summary>Writes every item of a dataset; group lengths (gggg,0000) are left out unless <paramref name="keepGroupLengths"/>.</summary>
     public void WriteDataset(DicomDataset dataset, bool keepGroupLengths = false)
     {
-        foreach (var item in dataset)
+        foreach (var item in dataset.Items)
         {
             if (item.Tag.Element == 0 && !keepGroupLengths)
             {

@@ -2,7 +2,8 @@ using Uplink.Dicom;
 
 namespace Uplink.Host.Commands;
 
-/// <summary><c>uplink inspect [--json] FILE...</c>: prints each file's elements like dcmdump, or as the DICOM JSON model.</summary>
+/// <summary><c>uplink inspect [--json] FILE...</c>: prints each file's elements like dcmdump, or as the DICOM JSON model
+/// (an array of dataset objects when several files are given).</summary>
 internal sealed class InspectCommand(ConsoleOutput console) : ICommand
 {
     public string Name => "inspect";
@@ -20,6 +21,7 @@ internal sealed class InspectCommand(ConsoleOutput console) : ICommand
         }
 
         var failed = 0;
+        var documents = new List<string>();
         foreach (var path in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -37,12 +39,19 @@ internal sealed class InspectCommand(ConsoleOutput console) : ICommand
 
             if (json)
             {
-                await console.Out.WriteLineAsync(InspectJsonWriter.Write(file)).ConfigureAwait(false);
+                documents.Add(InspectJsonWriter.Write(file));
             }
             else
             {
                 InspectDumpWriter.Write(file, path, console.Out);
             }
+        }
+
+        if (json && documents.Count > 0)
+        {
+            // One file: its dataset object. Several: an array of them, as in a DICOMweb JSON response.
+            var text = files.Count == 1 ? documents[0] : $"[\n{string.Join(",\n", documents)}\n]";
+            await console.Out.WriteLineAsync(text).ConfigureAwait(false);
         }
 
         return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;

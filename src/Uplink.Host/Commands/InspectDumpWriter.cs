@@ -25,7 +25,7 @@ internal static class InspectDumpWriter
         var indent = new string(' ', depth * 2);
         foreach (var item in dataset)
         {
-            var keyword = Keyword(item.Tag);
+            var keyword = Keyword(dataset, item.Tag);
             switch (item)
             {
                 case DicomElement element:
@@ -90,7 +90,7 @@ internal static class InspectDumpWriter
         return single.Length > MaxShownText ? single[..MaxShownText] + "..." : single;
     }
 
-    private static string Keyword(DicomTag tag)
+    private static string Keyword(DicomDataset dataset, DicomTag tag)
     {
         if (DicomDictionary.Lookup(tag)?.Keyword is { Length: > 0 } known)
         {
@@ -107,7 +107,12 @@ internal static class InspectDumpWriter
             return "PrivateCreator";
         }
 
-        return tag.IsPrivate ? "Private" : "Unknown";
+        if (tag.IsPrivate)
+        {
+            return dataset.GetPrivateCreator(tag) is { Length: > 0 } creator ? $"Private [{creator}]" : "Private";
+        }
+
+        return "Unknown";
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

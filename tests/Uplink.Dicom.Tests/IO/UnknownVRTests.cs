@@ -63,4 +63,22 @@ public sealed class UnknownVRTests
         Assert.Equal(DicomVR.UN, dataset[new DicomTag(0x0009, 0x1001)]!.VR);
         Assert.Equal("GEMS_IDEN_01", dataset.GetPrivateCreator(new DicomTag(0x0009, 0x1001)));
     }
+
+    [Theory]
+    [InlineData(1, DicomVR.SS, -1)]
+    [InlineData(0, DicomVR.US, 65535)]
+    public void ImplicitUsOrSs_FollowsPixelRepresentation(ushort pixelRepresentation, DicomVR expected, int value)
+    {
+        var body = new RawDicom(explicitVR: false)
+            .UShort(0x0028, 0x0103, pixelRepresentation)
+            .Element(0x0028, 0x0106, "US", [0xFF, 0xFF])
+            .Element(0x0028, 0x1101, "US", [0, 1, 0, 0, 16, 0])
+            .ToArray();
+
+        var dataset = DicomFile.Read(new MemoryStream(RawDicom.Part10("1.2.840.10008.1.2", body))).Dataset;
+
+        Assert.Equal(expected, dataset[DicomTags.SmallestImagePixelValue]!.VR);
+        Assert.Equal(value, dataset.GetInt32(DicomTags.SmallestImagePixelValue));
+        Assert.Equal(DicomVR.US, dataset[DicomTags.RedPaletteColorLookupTableDescriptor]!.VR);
+    }
 }

@@ -44,6 +44,19 @@ public sealed class InspectCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task InspectJson_SeveralFiles_PrintsOneArrayOfDatasets()
+    {
+        var path = WriteSample();
+
+        var code = await Run("--json", path, path);
+
+        Assert.Equal(ExitCodes.Success, code);
+        using var json = JsonDocument.Parse(_out.ToString());
+        Assert.Equal(2, json.RootElement.GetArrayLength());
+        Assert.Equal("Doe^Jane", json.RootElement[1].GetProperty("00100010").GetProperty("Value")[0].GetProperty("Alphabetic").GetString());
+    }
+
+    [Fact]
     public async Task Inspect_SomeFilesBroken_ExitsNonZeroWithOneLinePerFailingFile()
     {
         var good = WriteSample();
