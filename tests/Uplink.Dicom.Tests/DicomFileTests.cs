@@ -121,6 +121,23 @@ public sealed class DicomFileTests : IDisposable
         Assert.Equal(DicomTransferSyntax.ImplicitVRLittleEndian, file.TransferSyntax);
     }
 
+    [Fact]
+    public void LongTextOverTheBulkThreshold_StaysInMemorySoItCanBeRead()
+    {
+        var text = new string('x', 100_000);
+        var dataset = new DicomDataset();
+        dataset.AddOrUpdate(DicomTags.SOPInstanceUID, DicomVR.UI, "2.25.9");
+        dataset.AddOrUpdate(DicomTags.TextValue, DicomVR.UT, text);
+        dataset.AddOrUpdate(DicomElement.FromBytes(DicomTags.PixelData, DicomVR.OB, new byte[100_000]));
+        var path = Path.Combine(_folder, "text.dcm");
+        new DicomFile(dataset, DicomTransferSyntax.ExplicitVRLittleEndian).Save(path);
+
+        var reread = DicomFile.Open(path).Dataset;
+
+        Assert.Equal(text, reread.GetString(DicomTags.TextValue));
+        Assert.True(((DicomElement)reread[DicomTags.PixelData]!).IsBulk);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private sealed class NonSeekableStream(Stream inner) : Stream

@@ -17,6 +17,9 @@ public sealed class MutationFuzzTests
         "structure/odd_length_ob_pixel_data.dcm",
         "structure/private_creator_un_utf8.dcm",
         "malformed/rows_columns_65535_no_pixel_data.dcm",
+        "charset/dicomdir_multi_charset_iso2022.dcm",
+        "nondicom/acr_nema_no_meta_mr_ivrle.dcm",
+        "malformed/implicit_sequence_in_un.dcm",
     ];
 
     [Fact]

@@ -1,0 +1,62 @@
+using Uplink.Dicom;
+using Uplink.Plugins.Abstractions.Profiles;
+
+namespace Uplink.Profiles.Builtin.Engine;
+
+/// <summary>A profile that applies the rules its file declares; the host verifies its output against the same rules.</summary>
+internal sealed class DeclarativeProfile : IAnonymizationProfile
+{
+    private readonly ProfileDefinition _definition;
+    private readonly Dictionary<SopClassRules, RuleIndex> _indexes;
+
+    public DeclarativeProfile(ProfileDefinition definition)
+    {
+        _definition = definition;
+        _indexes = definition.Rules.SopClasses.ToDictionary(s => s, s => new RuleIndex(definition.Rules, s));
+    }
+
+    /// <inheritdoc />
+    public ProfileDescriptor Descriptor => _definition.Descriptor;
+
+    /// <inheritdoc />
+    public AnonymizationOutcome Anonymize(AnonymizationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var source = request.Source;
+        var sopClassUid = source.Dataset.GetString(DicomTags.SOPClassUID) ?? source.FileMetaInformation.GetString(DicomTags.MediaStorageSOPClassUID);
+        var sopClass = _definition.Rules.ForSopClass(sopClassUid);
+        if (sopClass is null)
+        {
+            return AnonymizationOutcome.SetAside($"{Descriptor.Id} does not accept SOP class {sopClassUid ?? "(none)"}: only its listed classes are anonymized.");
+        }
+
+        if (sopClass.DiscardReason is { } discard)
+        {
+            return AnonymizationOutcome.Discarded($"{sopClass.Name} ({sopClassUid}): {discard}.");
+        }
+
+        var burnedIn = source.Dataset.GetString(DicomTags.BurnedInAnnotation)?.Trim();
+        if (sopClass.HoldsBackBurnedInAnnotation && burnedIn != "NO")
+        {
+            return AnonymizationOutcome.SetAside(
+                $"{Descriptor.Id} holds back {sopClass.Name} images whose Burned In Annotation is {burnedIn ?? "absent"}: Uplink does not clean pixels yet.");
+        }
+
+        try
+        {
+            var index = _indexes[sopClass];
+            var dataset = source.Dataset.Clone();
+            var audit = new AuditCollector();
+            new DatasetRewriter(index, request.Uids, audit).Rewrite(dataset);
+            RequiredAttributes.Add(dataset, index, _definition.Rules, audit);
+            var methods = audit.Methods(_definition);
+            DeidentificationStamps.Apply(dataset, index, _definition.Rules, Descriptor, methods);
+            var transferSyntax = source.TransferSyntax.IsEncapsulated ? source.TransferSyntax : DicomTransferSyntax.ExplicitVRLittleEndian;
+            return AnonymizationOutcome.Anonymized(new DicomFile(dataset, transferSyntax), audit.ToAudit(methods));
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or DicomFormatException or IOException)
+        {
+            return AnonymizationOutcome.SetAside($"{Descriptor.Id} could not anonymize the instance: {e.GetType().Name} ({e.Message}).");
+        }
+    }
+}

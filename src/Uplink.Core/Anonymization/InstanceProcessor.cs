@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using Uplink.Core.Anonymization.Audit;
+using Uplink.Core.Anonymization.Verification;
+using Uplink.Dicom;
+using Uplink.Plugins.Abstractions.Profiles;
+
+namespace Uplink.Core.Anonymization;
+
+/// <summary>
+/// Parse, anonymize with the profile, write beside the destination, verify the written bytes independently,
+/// then rename into place. Anything that fails on the way is set aside with a reason and nothing is left at
+/// the destination.
+/// </summary>
+internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
+{
+    private readonly OutputVerifier _verifier = new(uids);
+
+    /// <inheritdoc />
+    public InstanceResult Process(string sourcePath, string outputPath, IAnonymizationProfile profile, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        cancellationToken.ThrowIfCancellationRequested();
+        var descriptor = profile.Descriptor;
+        var (source, refusal) = SourceReader.Read(sourcePath, descriptor);
+        if (source is null)
+        {
+            return refusal!;
+        }
+
+        AnonymizationOutcome outcome;
+        try
+        {
+            outcome = profile.Anonymize(new AnonymizationRequest(source, uids));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Refused(descriptor, AnonymizationDisposition.SetAside, $"profile {descriptor.Id} failed ({e.GetType().Name}) instead of returning an outcome");
+        }
+
+        if (outcome.Disposition != AnonymizationDisposition.Anonymized || outcome.Output is null || outcome.Audit is null)
+        {
+            var disposition = outcome.Disposition == AnonymizationDisposition.Anonymized ? AnonymizationDisposition.SetAside : outcome.Disposition;
+            return Refused(descriptor, disposition, outcome.Reason ?? $"profile {descriptor.Id} returned no output");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return WriteVerified(source, outcome, outputPath, descriptor, cancellationToken);
+    }
+
+    private InstanceResult WriteVerified(DicomFile source, AnonymizationOutcome outcome, string outputPath, ProfileDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        var destination = Path.GetFullPath(outputPath);
+        var folder = Path.GetDirectoryName(destination)!;
+        string? temporary = Path.Combine(folder, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.partial");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            {
+                outcome.Output!.WriteTo(stream); // straight into our temporary file: the rename below is the only one
+            }
+
+            var verification = _verifier.Verify(temporary, source, descriptor);
+            if (!verification.Passed)
+            {
+                var reason = $"the verifier refused the output: {string.Join("; ", verification.Violations.Take(5))}"
+                    + (verification.Violations.Count > 5 ? $" (and {verification.Violations.Count - 5} more)" : string.Empty);
+                return new InstanceResult(AnonymizationDisposition.SetAside, reason, null,
+                    AuditRecord.ToJson(descriptor, AnonymizationDisposition.SetAside, reason, outcome.Audit, verification, null));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var info = Describe(temporary, destination, outcome.Output);
+            File.Move(temporary, destination, overwrite: true);
+            temporary = null;
+            return new InstanceResult(AnonymizationDisposition.Anonymized, null, info,
+                AuditRecord.ToJson(descriptor, AnonymizationDisposition.Anonymized, null, outcome.Audit, verification, info));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DicomFormatException or InvalidOperationException or ArgumentException)
+        {
+            return Refused(descriptor, AnonymizationDisposition.SetAside, $"the anonymized instance could not be written and verified ({e.GetType().Name})");
+        }
+        finally
+        {
+            if (temporary is not null)
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    private static AnonymizedInstanceInfo Describe(string written, string destination, DicomFile output)
+    {
+        using var stream = new FileStream(written, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+        var dataset = output.Dataset;
+        return new AnonymizedInstanceInfo(
+            destination,
+            stream.Length,
+            hash,
+            dataset.GetString(DicomTags.SOPClassUID) ?? string.Empty,
+            dataset.GetString(DicomTags.SOPInstanceUID) ?? string.Empty,
+            dataset.GetString(DicomTags.StudyInstanceUID) ?? string.Empty,
+            dataset.GetString(DicomTags.SeriesInstanceUID) ?? string.Empty,
+            output.TransferSyntax.Uid);
+    }
+
+    /// <summary>A result for an instance that is not sent, with its audit record.</summary>
+    internal static InstanceResult Refused(ProfileDescriptor descriptor, AnonymizationDisposition disposition, string reason) =>
+        new(disposition, reason, null, AuditRecord.ToJson(descriptor, disposition, reason, null, null, null));
+}

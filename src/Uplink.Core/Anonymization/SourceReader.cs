@@ -1,0 +1,57 @@
+using Uplink.Dicom;
+using Uplink.Plugins.Abstractions.Profiles;
+
+namespace Uplink.Core.Anonymization;
+
+/// <summary>
+/// Opens a source file for the processor. A file that does not parse is set aside with the codec's reason
+/// (offset and tag, never values); a file that is not DICOM at all is non-DICOM content, which the profile's
+/// <see cref="NonDicomHandling"/> governs.
+/// </summary>
+internal static class SourceReader
+{
+    private const int PreambleLength = 128;
+
+    /// <summary>Reads the source.</summary>
+    /// <param name="path">The source file.</param>
+    /// <param name="descriptor">The active profile.</param>
+    /// <returns>The parsed file, or the result that refuses it.</returns>
+    public static (DicomFile? File, InstanceResult? Refusal) Read(string path, ProfileDescriptor descriptor)
+    {
+        try
+        {
+            return (DicomFile.Open(path), null);
+        }
+        catch (DicomFormatException) when (!HasDicomPrefix(path))
+        {
+            var handling = descriptor.NonDicom == NonDicomHandling.Discard
+                ? $"{descriptor.Id} discards non-DICOM content"
+                : $"{descriptor.Id} keeps non-DICOM content to be sent password protected; it is not anonymized";
+            // the codec's message quotes the first bytes as a tag: they are the file's content, so they stay out of the reason
+            return (null, InstanceProcessor.Refused(descriptor, AnonymizationDisposition.Discarded, $"not DICOM (no DICM prefix and no dataset): {handling}"));
+        }
+        catch (DicomFormatException e)
+        {
+            return (null, InstanceProcessor.Refused(descriptor, AnonymizationDisposition.SetAside, $"not valid DICOM: {e.Message}"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)
+        {
+            return (null, InstanceProcessor.Refused(descriptor, AnonymizationDisposition.SetAside, $"the file cannot be read ({e.GetType().Name})"));
+        }
+    }
+
+    private static bool HasDicomPrefix(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            Span<byte> prefix = stackalloc byte[PreambleLength + 4];
+            return stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false) == prefix.Length
+                && prefix[PreambleLength..].SequenceEqual("DICM"u8);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text;
+using Uplink.Dicom;
+
+namespace Uplink.Core.Anonymization.Verification;
+
+/// <summary>
+/// Every value of the source, by tag, from every depth: what a kept attribute must still equal and what a
+/// remapped or reduced one must derive from. Values are compared as raw bytes (Latin-1 keeps them one to one).
+/// </summary>
+internal sealed class SourceValues
+{
+    private readonly Dictionary<uint, HashSet<string>> _raw = [];
+    private readonly Dictionary<uint, HashSet<string>> _text = [];
+    private readonly Dictionary<uint, HashSet<long>> _bulkLengths = [];
+
+    public SourceValues(DicomDataset dataset) => Add(dataset);
+
+    /// <summary>True when some source element with this tag had exactly these bytes (padding ignored).</summary>
+    public bool HasRaw(DicomTag tag, ReadOnlySpan<byte> bytes) => _raw.TryGetValue(tag.Value, out var set) && set.Contains(Raw(bytes));
+
+    /// <summary>True when some source element with this tag was bulk data of this length.</summary>
+    public bool HasBulkLength(DicomTag tag, long length) => _bulkLengths.TryGetValue(tag.Value, out var set) && set.Contains(length);
+
+    /// <summary>Every single value (split on <c>\</c>) the source had for this tag.</summary>
+    public IReadOnlyCollection<string> Texts(DicomTag tag) => _text.TryGetValue(tag.Value, out var set) ? set : [];
+
+    /// <summary>The canonical text of raw bytes: Latin-1, trailing padding removed.</summary>
+    public static string Raw(ReadOnlySpan<byte> bytes) => Encoding.Latin1.GetString(bytes).TrimEnd('\0', ' ');
+
+    private void Add(DicomDataset dataset)
+    {
+        foreach (var item in dataset)
+        {
+            switch (item)
+            {
+                case DicomSequence sequence:
+                    foreach (var child in sequence.Items)
+                    {
+                        Add(child);
+                    }
+
+                    break;
+                case DicomElement { IsBulk: true } bulk:
+                    Set(_bulkLengths, item.Tag).Add(bulk.Length);
+                    break;
+                case DicomElement element:
+                    var raw = Raw(element.Bytes.Span);
+                    Set(_raw, item.Tag).Add(raw);
+                    foreach (var value in raw.Split('\\'))
+                    {
+                        Set(_text, item.Tag).Add(value.Trim('\0', ' '));
+                    }
+
+                    break;
+                case DicomFragmentSequence fragments:
+                    Set(_bulkLengths, item.Tag).Add(fragments.Fragments.Sum(f => f.Length));
+                    break;
+            }
+        }
+    }
+
+    private static HashSet<T> Set<T>(Dictionary<uint, HashSet<T>> map, DicomTag tag)
+    {
+        if (!map.TryGetValue(tag.Value, out var set))
+        {
+            set = [];
+            map[tag.Value] = set;
+        }
+
+        return set;
+    }
+}
