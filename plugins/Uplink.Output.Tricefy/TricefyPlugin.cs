@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Uplink.Output.Tricefy.Delivery;
 using Uplink.Output.Tricefy.Http;
 using Uplink.Output.Tricefy.Preflight;
@@ -18,12 +18,18 @@ public sealed class TricefyPlugin : IUplinkPlugin
         ArgumentNullException.ThrowIfNull(context);
         var options = TricefyOptions.Bind(context.Settings);
         services.AddSingleton(options);
-        services.AddHttpClient(nameof(TricefyClient), http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(nameof(TricefyClient), http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // Tricefy allows 60 s per connection: retire pooled connections before the server cuts one mid-request.
+                PooledConnectionLifetime = TimeSpan.FromSeconds(45),
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+            });
         services.AddSingleton(_ => TricefyResilience.Build(options, context.Time));
         services.AddSingleton(sp => new TricefyClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TricefyClient)),
             options,
-            sp.GetRequiredService<Polly.ResiliencePipeline<HttpResponseMessage>>()));
+            sp.GetRequiredService<ResiliencePipeline<HttpResponseMessage>>()));
         services.AddSingleton(new DeliveryLedger(context.DataDirectory));
         var staging = Path.Combine(context.DataDirectory, "staging");
         if (Directory.Exists(staging))

@@ -115,6 +115,13 @@ internal sealed class StudiesEndpoint(SimulatorState state)
             return;
         }
 
+        var parseError = SingleFile.Check(file, header);
+        if (parseError is not null)
+        {
+            await Responses.RejectAsync(context, state.Record, StatusCodes.Status400BadRequest, parseError).ConfigureAwait(false);
+            return;
+        }
+
         if (!header.SopInstanceUid.All(c => c is '.' or (>= '0' and <= '9')))
         {
             await Responses.RejectAsync(context, state.Record, StatusCodes.Status400BadRequest, "Media Storage SOP Instance UID is not a UID.").ConfigureAwait(false);

@@ -4,8 +4,9 @@ using System.Text;
 namespace Uplink.Tricefy.Simulator.Rules;
 
 /// <summary>
-/// The three File Meta values the upload rules need, read straight from the bytes of a Part 10 file:
-/// the simulator plays a foreign server, so it does not lean on Uplink's own codec to judge Uplink's files.
+/// The three File Meta values the upload rules need, read straight from the bytes of a Part 10 file, so
+/// the transfer syntax and SOP class rules do not depend on Uplink's own codec judging Uplink's files
+/// (only the "one whole file" check, <see cref="SingleFile"/>, parses the dataset).
 /// </summary>
 /// <param name="SopClassUid">Media Storage SOP Class UID (0002,0002).</param>
 /// <param name="SopInstanceUid">Media Storage SOP Instance UID (0002,0003).</param>

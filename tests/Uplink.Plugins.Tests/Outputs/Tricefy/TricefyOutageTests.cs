@@ -1,3 +1,4 @@
+using Uplink.Plugins.Abstractions.Inputs;
 using Uplink.Plugins.Abstractions.Outputs;
 using Uplink.Plugins.Tests.Support;
 
@@ -39,5 +40,23 @@ public sealed class TricefyOutageTests
         var received = scope.Simulator.Received.Instances;
         Assert.Equal(share.Select(s => s.SopInstanceUid).Order(), received.Select(r => r.SopInstanceUid).Order());
         Assert.All(received, r => Assert.Equal(1, r.TimesReceived));
+    }
+
+    [Fact]
+    public async Task CompleteShareAsync_SimulatorDownAtHandOffThenUp_HandsTheContactOverOnce()
+    {
+        await using var scope = await SimulatorScope.StartAsync();
+        var output = scope.CreateOutput(new Dictionary<string, string?> { ["MaxRetryAttempts"] = "1" });
+        await output.DeliverAsync([scope.Instance("2.25.601")], TestContext.Current.CancellationToken);
+        var share = new ShareCompletion("share-9", new ShareRecipient("down.then.up@example.org", null), ["2.25.1"], 1);
+        await scope.Simulator.StopAsync(TestContext.Current.CancellationToken);
+
+        var whileDown = await output.CompleteShareAsync(share, TestContext.Current.CancellationToken);
+        await scope.Simulator.RestartAsync(TestContext.Current.CancellationToken);
+        var afterwards = await output.CompleteShareAsync(share, TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeliveryStatus.Retry, whileDown.Status);
+        Assert.Equal(DeliveryStatus.Delivered, afterwards.Status);
+        Assert.Equal("down.then.up@example.org", Assert.Single(scope.Simulator.Received.Shares).Email);
     }
 }

@@ -105,6 +105,22 @@ public sealed class TricefyPreflightTests : IDisposable
     }
 
     [Fact]
+    public async Task PrepareAsync_ClipParts_AddNoDciodvfyErrorThatTheClipDidNotHave()
+    {
+        var source = Corpus.File("us/ge_cine_jpeg_baseline_87f.dcm");
+        var before = Errors((await Peers.RunAsync("dciodvfy", source)).Output);
+
+        var plan = await Preflight(maxBytes: 1_000_000).PrepareAsync(Corpus.Instance(source), TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(plan.Parts);
+        foreach (var part in plan.Parts)
+        {
+            var after = Errors((await Peers.RunAsync("dciodvfy", part.Path)).Output);
+            Assert.True(after.IsSubsetOf(before), $"new dciodvfy errors in {Path.GetFileName(part.Path)}: {string.Join(" | ", after.Except(before))}");
+        }
+    }
+
+    [Fact]
     public async Task PrepareAsync_SameClipTwice_DerivesTheSamePartUids()
     {
         var instance = Corpus.Instance(Corpus.File("us/palette_cine_rle_10f.dcm"));
@@ -153,6 +169,9 @@ public sealed class TricefyPreflightTests : IDisposable
 
     private TricefyPreflight Preflight(long maxBytes = 10_000_000, bool split = true) =>
         new(new TricefyOptions { MaxFileBytes = maxBytes, SplitLargeClips = split }, _temp.Combine("staging"));
+
+    private static HashSet<string> Errors(string dciodvfy) =>
+        [.. dciodvfy.Split('\n').Where(l => l.StartsWith("Error", StringComparison.Ordinal)).Select(l => l.Trim())];
 
     private static string?[] Uids(PreflightResult plan) => [.. plan.Parts.Select(p => DicomFile.Open(p.Path).Dataset.GetString(DicomTags.SOPInstanceUID))];
 

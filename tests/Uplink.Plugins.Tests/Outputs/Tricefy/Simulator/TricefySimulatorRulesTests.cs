@@ -95,6 +95,27 @@ public sealed class TricefySimulatorRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_TwoFilesInOneBody_Answers400_BecauseTricefyTakesOneFilePerRequest()
+    {
+        var one = await File.ReadAllBytesAsync(_scope.Instance("2.25.107").FilePath, TestContext.Current.CancellationToken);
+
+        var response = await SendAsync(HttpMethod.Post, Dicom([.. one, .. one]), _scope.Simulator.Options.Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_scope.Simulator.Received.Instances);
+    }
+
+    [Fact]
+    public async Task Post_TruncatedFile_Answers400()
+    {
+        var one = await File.ReadAllBytesAsync(_scope.Instance("2.25.108").FilePath, TestContext.Current.CancellationToken);
+
+        var response = await SendAsync(HttpMethod.Post, Dicom(one[..^100]), _scope.Simulator.Options.Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_NotDicom_Answers400()
     {
         var response = await SendAsync(HttpMethod.Post, Dicom(Encoding.ASCII.GetBytes("hello")), _scope.Simulator.Options.Token);
