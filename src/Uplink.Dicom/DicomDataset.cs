@@ -160,6 +160,19 @@ public sealed class DicomDataset : IEnumerable<DicomItem>
             : null;
     }
 
+    /// <summary>The private creator that reserves the block of a private element: for <c>(gggg,xxee)</c> the value of <c>(gggg,00xx)</c>.</summary>
+    /// <param name="tag">A private data element tag (odd group, element 1000-FFFF).</param>
+    /// <returns>The creator, or null when the tag is not a private data element or no creator reserves its block.</returns>
+    public string? GetPrivateCreator(DicomTag tag)
+    {
+        if (!tag.IsPrivate || tag.Element < 0x1000)
+        {
+            return null;
+        }
+
+        return GetString(new DicomTag(tag.Group, (ushort)(tag.Element >> 8)));
+    }
+
     /// <summary>A deep copy: sequences and items are copied, element values and bulk references are shared (they are immutable).</summary>
     /// <returns>The copy, without a parent.</returns>
     public DicomDataset Clone()

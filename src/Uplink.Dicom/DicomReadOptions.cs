@@ -3,7 +3,8 @@ namespace Uplink.Dicom;
 /// <summary>How <see cref="DicomFile"/> reads.</summary>
 public sealed class DicomReadOptions
 {
-    /// <summary>Values longer than this many bytes stay on disk as <see cref="BulkDataReference"/> (default 64 KiB).</summary>
+    /// <summary>Binary values (OB, OW, OF, OD, OL, OV, UN) and fragments longer than this many bytes stay on disk as
+    /// <see cref="BulkDataReference"/> (default 64 KiB). Text and numbers stay in memory up to 64 MiB.</summary>
     public int BulkDataThreshold { get; init; } = 64 * 1024;
 
     /// <summary>The deepest nesting of sequences accepted before the file is rejected (default 64).</summary>

@@ -14,7 +14,14 @@ internal interface IActivePlugins
     IReadOnlyList<ActivePlugin<IInputPlugin>> Inputs { get; }
 
     /// <summary>The active anonymization profile.</summary>
+    /// <exception cref="InvalidOperationException">
+    /// The profile is unavailable (its plugin was refused, or offers no profile of that id); the message
+    /// is <see cref="ProfileProblem"/>. Callers fail closed: nothing is anonymized or sent.
+    /// </exception>
     ActivePlugin<IAnonymizationProfile> Profile { get; }
+
+    /// <summary>Why the active profile is unavailable, or <see langword="null"/> when it is available.</summary>
+    string? ProfileProblem { get; }
 
     /// <summary>The active outputs, with their plugin ids.</summary>
     IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs { get; }

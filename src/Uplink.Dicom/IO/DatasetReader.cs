@@ -7,6 +7,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
     private const uint Undefined = 0xFFFFFFFF;
     private const long UntilEnd = long.MaxValue;
     private const long UntilDelimiter = -1;
+    private const long MaxInMemoryValue = 64 * 1024 * 1024;
 
     private static readonly DicomTag ItemTag = new(0xFFFE, 0xE000);
     private static readonly DicomTag ItemDelimiter = new(0xFFFE, 0xE00D);
@@ -116,7 +117,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
         {
             EnsureOrThrow(4, start, tag, "the length");
             length = input.ReadUInt32(syntax.LittleEndian);
-            vr = ImplicitVR(tag, length);
+            vr = VRResolver.Implicit(tag, length);
         }
 
         if (length == Undefined)
@@ -140,7 +141,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
 
         if (vr == DicomVR.UN && syntax.ExplicitVR && syntax.LittleEndian)
         {
-            vr = ResolveUnknown(tag);
+            vr = VRResolver.ForUnknown(tag);
             if (vr == DicomVR.SQ)
             {
                 return ReadSequence(tag, valueEnd, start, depth + 1, Syntax.ImplicitLittle);
@@ -272,7 +273,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
                     tag);
             }
 
-            fragments.Fragments.Add(IsBulk(length)
+            fragments.Fragments.Add(IsBulk(length, DicomVR.OB)
                 ? DicomFragment.FromBulk(TakeBulk(length, 0))
                 : DicomFragment.FromBytes(input.ReadBytes((int)length)));
         }
@@ -281,7 +282,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
     private DicomElement ReadValue(DicomTag tag, DicomVR vr, long length, Syntax syntax)
     {
         var swap = syntax.LittleEndian ? 0 : VRInfo.SwapUnit(vr);
-        if (IsBulk(length))
+        if (IsBulk(length, vr))
         {
             return DicomElement.FromBulk(tag, vr, TakeBulk(length, swap));
         }
@@ -298,7 +299,11 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
         return DicomElement.FromBytes(tag, vr, bytes);
     }
 
-    private bool IsBulk(long length) => input.Source.Path is not null && length > options.BulkDataThreshold;
+    /// <summary>Binary blobs (OB, OW, UN, ...) over the threshold stay on disk; text and numbers stay in memory so
+    /// GetString sees them, unless they exceed <see cref="MaxInMemoryValue"/>.</summary>
+    private bool IsBulk(long length, DicomVR vr)
+        => input.Source.Path is not null
+            && ((length > options.BulkDataThreshold && VRInfo.IsBlob(vr)) || length > MaxInMemoryValue);
 
     private BulkDataReference TakeBulk(long length, int swap)
     {
@@ -326,53 +331,6 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
         {
             throw Error($"{input.Where} ends at byte {input.Length}, inside {what} of {Describe.Tag(tag)} that starts at byte {start}", start, tag);
         }
-    }
-
-    private static DicomVR ImplicitVR(DicomTag tag, long length)
-    {
-        if (tag.Element == 0)
-        {
-            return DicomVR.UL;
-        }
-
-        if (tag.IsPrivateCreator)
-        {
-            return DicomVR.LO;
-        }
-
-        if (tag.IsPrivate)
-        {
-            return DicomVR.UN;
-        }
-
-        if (tag == DicomTags.PixelData)
-        {
-            return DicomVR.OW;
-        }
-
-        var entry = DicomDictionary.Lookup(tag);
-        if (entry is null || entry.VR == DicomVR.None)
-        {
-            return DicomVR.UN;
-        }
-
-        return entry.AllowsOW && (entry.VR == DicomVR.OB || length > 0xFFFE) ? DicomVR.OW : entry.VR;
-    }
-
-    private static DicomVR ResolveUnknown(DicomTag tag)
-    {
-        if (tag.IsPrivateCreator)
-        {
-            return DicomVR.LO;
-        }
-
-        if (tag.IsPrivate || tag.Element == 0)
-        {
-            return DicomVR.UN;
-        }
-
-        var entry = DicomDictionary.Lookup(tag);
-        return entry is null || entry.VR == DicomVR.None ? DicomVR.UN : entry.AllowsOW && entry.VR == DicomVR.OB ? DicomVR.OW : entry.VR;
     }
 
     private DicomFormatException Error(string message, long offset, DicomTag? tag)

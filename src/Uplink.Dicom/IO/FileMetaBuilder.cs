@@ -24,8 +24,8 @@ internal static class FileMetaBuilder
         }
 
         meta.AddOrUpdate(DicomElement.FromBytes(DicomTags.FileMetaInformationVersion, DicomVR.OB, new byte[] { 0, 1 }));
-        SetUid(meta, DicomTags.MediaStorageSOPClassUID, dataset.GetString(DicomTags.SOPClassUID) ?? existing.GetString(DicomTags.MediaStorageSOPClassUID));
-        SetUid(meta, DicomTags.MediaStorageSOPInstanceUID, dataset.GetString(DicomTags.SOPInstanceUID) ?? existing.GetString(DicomTags.MediaStorageSOPInstanceUID));
+        CopyUid(meta, DicomTags.MediaStorageSOPClassUID, dataset.Get(DicomTags.SOPClassUID) ?? existing.Get(DicomTags.MediaStorageSOPClassUID));
+        CopyUid(meta, DicomTags.MediaStorageSOPInstanceUID, dataset.Get(DicomTags.SOPInstanceUID) ?? existing.Get(DicomTags.MediaStorageSOPInstanceUID));
         SetUid(meta, DicomTags.TransferSyntaxUID, transferSyntax.Uid);
         SetUid(meta, DicomTags.ImplementationClassUID, ImplementationClassUid);
         meta.AddOrUpdate(DicomTags.ImplementationVersionName, DicomVR.SH, ImplementationVersionName);
@@ -44,6 +44,13 @@ internal static class FileMetaBuilder
         return meta;
     }
 
-    private static void SetUid(DicomDataset meta, DicomTag tag, string? uid)
-        => meta.AddOrUpdate(tag, DicomVR.UI, uid ?? string.Empty);
+    private static void CopyUid(DicomDataset meta, DicomTag tag, DicomItem? source)
+    {
+        // The bytes as they are: a UID is ASCII, and a damaged one is copied, not re-encoded.
+        var bytes = source is DicomElement { IsBulk: false } element ? element.Bytes : ReadOnlyMemory<byte>.Empty;
+        meta.AddOrUpdate(DicomElement.FromBytes(tag, DicomVR.UI, bytes));
+    }
+
+    private static void SetUid(DicomDataset meta, DicomTag tag, string uid)
+        => meta.AddOrUpdate(tag, DicomVR.UI, uid);
 }

@@ -8,6 +8,9 @@ internal static class FileReader
 {
     private const int InflateInMemoryLimit = 32 * 1024 * 1024;
 
+    /// <summary>A deflated dataset may inflate to at most this many bytes (a guard against deflate bombs).</summary>
+    private const long MaxInflatedBytes = 8L * 1024 * 1024 * 1024;
+
     public static DicomFile Read(IByteSource source, DicomReadOptions options)
     {
         try
@@ -31,7 +34,7 @@ internal static class FileReader
         reader.ReadGroup(meta, 0x0002, Syntax.ExplicitLittle);
 
         var transferSyntax = meta.GetString(DicomTags.TransferSyntaxUID) is { Length: > 0 } uid
-            ? DicomTransferSyntax.Lookup(uid)
+            ? CheckedLookup(uid)
             : Guess(input);
         var dataset = new DicomDataset();
         if (transferSyntax.IsDeflated)
@@ -51,6 +54,17 @@ internal static class FileReader
         return new DicomFile(meta, dataset, transferSyntax, hadPreamble);
     }
 
+    private static DicomTransferSyntax CheckedLookup(string uid)
+    {
+        if (!DicomUid.IsValid(uid))
+        {
+            throw new DicomFormatException(
+                $"Transfer Syntax UID (0002,0010) '{uid}' in the File Meta Information is not a valid UID.", 132, DicomTags.TransferSyntaxUID);
+        }
+
+        return DicomTransferSyntax.Lookup(uid);
+    }
+
     private static bool HasPreamble(BufferedSource input)
     {
         input.Position = 128;
@@ -61,7 +75,19 @@ internal static class FileReader
         }
 
         var marker = input.Peek(6);
-        return marker[0] == 'D' && marker[1] == 'I' && marker[2] == 'C' && marker[3] == 'M' && marker[4] == 0x02 && marker[5] == 0x00;
+        if (marker[0] != 'D' || marker[1] != 'I' || marker[2] != 'C' || marker[3] != 'M')
+        {
+            return false;
+        }
+
+        // 'DICM' followed by group 0002, or after an all-zero preamble; 'DICM' inside a bare dataset is neither.
+        if (marker[4] == 0x02 && marker[5] == 0x00)
+        {
+            return true;
+        }
+
+        input.Position = 0;
+        return input.TryEnsure(128) && !input.Peek(128).ContainsAnyExcept((byte)0);
     }
 
     private static DicomTransferSyntax Guess(BufferedSource input)
@@ -123,6 +149,11 @@ internal static class FileReader
             while ((read = inflater.Read(buffer)) > 0)
             {
                 file.Write(buffer, 0, read);
+                if (file.Length > MaxInflatedBytes)
+                {
+                    throw new DicomFormatException(
+                        $"The deflated dataset inflates to more than {MaxInflatedBytes} bytes; refusing it as a deflate bomb.", file.Length, null);
+                }
             }
         }
 

@@ -32,6 +32,10 @@ internal static class VRInfo
         _ => 0,
     };
 
+    /// <summary>True for the VRs of opaque binary data (Other Byte/Word/Float/..., Unknown) that may stay on disk.</summary>
+    public static bool IsBlob(DicomVR vr) => vr is DicomVR.OB or DicomVR.OW or DicomVR.OF or DicomVR.OD or DicomVR.OL
+        or DicomVR.OV or DicomVR.UN;
+
     /// <summary>True for the character string VRs.</summary>
     public static bool IsText(DicomVR vr) => vr is DicomVR.AE or DicomVR.AS or DicomVR.CS or DicomVR.DA
         or DicomVR.DS or DicomVR.DT or DicomVR.IS or DicomVR.LO or DicomVR.LT or DicomVR.PN or DicomVR.SH

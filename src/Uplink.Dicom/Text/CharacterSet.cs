@@ -53,7 +53,7 @@ internal sealed class CharacterSet
             return Encoding.Latin1.GetString(bytes);
         }
 
-        return DecodeIso2022(bytes, vr);
+        return Iso2022Decoder.Decode(bytes, vr, _initialG1);
     }
 
     /// <summary>Encodes text for a value of the given VR; throws when the set cannot represent it.</summary>
@@ -69,7 +69,7 @@ internal sealed class CharacterSet
             throw new ArgumentException($"VR {vr} allows only the default character repertoire (ASCII), but the text has other characters.", nameof(text));
         }
 
-        return _codeExtensions ? EncodeIso2022(text) : EncodeWhole(_terms[0], text);
+        return _codeExtensions ? Iso2022Encoder.Encode(text, _terms, Value) : EncodeWhole(_terms[0], text);
     }
 
     private static byte[] EncodeWhole(CharacterSetTerm term, string text)
@@ -81,153 +81,5 @@ internal sealed class CharacterSet
         }
 
         return bytes;
-    }
-
-    private static bool IsDelimiter(byte b, DicomVR vr)
-        => b is 0x0A or 0x0C or 0x0D or 0x09 || (b == (byte)'\\' && !VRInfo.IsSingleValued(vr))
-            || (vr == DicomVR.PN && b is (byte)'^' or (byte)'=');
-
-    private string DecodeIso2022(ReadOnlySpan<byte> bytes, DicomVR vr)
-    {
-        var text = new StringBuilder(bytes.Length);
-        var g0 = CharacterSetTerms.Ascii;
-        var g1 = _initialG1;
-        var start = 0;
-        var i = 0;
-        while (i < bytes.Length)
-        {
-            var b = bytes[i];
-            if (b == Esc)
-            {
-                AppendRun(text, bytes[start..i], g0, g1);
-                var end = i + 1;
-                while (end < bytes.Length && bytes[end] is >= 0x20 and <= 0x2F)
-                {
-                    end++;
-                }
-
-                var escape = Encoding.ASCII.GetString(bytes[(i + 1)..Math.Min(end + 1, bytes.Length)]);
-                if (escape == "(J")
-                {
-                    g0 = CharacterSetTerms.Ascii;
-                }
-                else if (CharacterSetTerms.ByEscape.TryGetValue(escape, out var term))
-                {
-                    if (term.Kind is CharacterSetKind.SingleByteG1 or CharacterSetKind.DoubleByteG1)
-                    {
-                        g1 = term;
-                    }
-                    else
-                    {
-                        g0 = term;
-                    }
-                }
-
-                i = Math.Min(end + 1, bytes.Length);
-                start = i;
-                continue;
-            }
-
-            if (g0.Kind == CharacterSetKind.Ascii && IsDelimiter(b, vr))
-            {
-                AppendRun(text, bytes[start..i], g0, g1);
-                text.Append((char)b);
-                g0 = CharacterSetTerms.Ascii;
-                g1 = _initialG1;
-                start = i + 1;
-            }
-
-            i++;
-        }
-
-        AppendRun(text, bytes[start..], g0, g1);
-        return text.ToString();
-    }
-
-    private static void AppendRun(StringBuilder text, ReadOnlySpan<byte> run, CharacterSetTerm g0, CharacterSetTerm g1)
-    {
-        if (run.IsEmpty)
-        {
-            return;
-        }
-
-        if (g0.Kind is CharacterSetKind.JisX0208 or CharacterSetKind.JisX0212)
-        {
-            // EUC-JP carries JIS X 0208 with the high bit set, and JIS X 0212 after an SS3 (0x8F) byte.
-            var prefix = g0.Kind == CharacterSetKind.JisX0212 ? 1 : 0;
-            var euc = new byte[run.Length + (prefix * run.Length / 2)];
-            var n = 0;
-            for (var k = 0; k < run.Length; k++)
-            {
-                if (prefix == 1 && k % 2 == 0)
-                {
-                    euc[n++] = 0x8F;
-                }
-
-                euc[n++] = (byte)(run[k] | 0x80);
-            }
-
-            text.Append(g0.Encoding.GetString(euc, 0, n));
-            return;
-        }
-
-        text.Append(g1.Encoding.GetString(run));
-    }
-
-    private byte[] EncodeIso2022(string text)
-    {
-        var output = new List<byte>(text.Length * 2);
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (char.IsAscii(text[i]))
-            {
-                output.Add((byte)text[i]);
-                i++;
-                continue;
-            }
-
-            var end = i;
-            while (end < text.Length && !char.IsAscii(text[end]))
-            {
-                end++;
-            }
-
-            output.AddRange(EncodeRun(text[i..end]));
-            i = end;
-        }
-
-        return [.. output];
-    }
-
-    private byte[] EncodeRun(string run)
-    {
-        foreach (var term in _terms)
-        {
-            var bytes = term.Kind switch
-            {
-                CharacterSetKind.SingleByteG1 or CharacterSetKind.DoubleByteG1 => TryEncode(term.Encoding, run),
-                CharacterSetKind.JisX0208 => TryEncode(term.Encoding, run) is { } euc && euc.All(b => b >= 0xA1)
-                    ? euc.Select(b => (byte)(b & 0x7F)).ToArray()
-                    : null,
-                _ => null,
-            };
-            if (bytes is null)
-            {
-                continue;
-            }
-
-            var escape = Encoding.ASCII.GetBytes(term.Escape);
-            byte[] back = term.Kind == CharacterSetKind.JisX0208 ? [Esc, (byte)'(', (byte)'B'] : [];
-            return [Esc, .. escape, .. bytes, .. back];
-        }
-
-        throw new ArgumentException($"Specific Character Set '{Value}' cannot represent the text.", nameof(run));
-    }
-
-    private static byte[]? TryEncode(Encoding encoding, string run)
-    {
-        var bytes = encoding.GetBytes(run);
-        return encoding.GetString(bytes) == run && bytes.All(b => b >= 0x80) ? bytes : null;
     }
 }

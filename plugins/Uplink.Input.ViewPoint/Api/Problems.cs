@@ -1,0 +1,35 @@
+namespace Uplink.Input.ViewPoint.Api;
+
+/// <summary>Every problem the API answers with, in one place (the OpenAPI document lists the same kinds).</summary>
+internal static class Problems
+{
+    public static ApiProblem MissingKey() => new(401, "missing-api-key", "No API key", "Send the API key created by 'uplink setup' as 'Authorization: Bearer KEY'.");
+
+    public static ApiProblem BadKey() => new(401, "invalid-api-key", "Wrong API key", "The API key in the Authorization header is not this Uplink's key.");
+
+    public static ApiProblem Throttled(TimeSpan retryAfter) => new(429, "too-many-bad-keys", "Too many wrong API keys", $"Too many wrong API keys came from this client; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.");
+
+    public static ApiProblem BodyTooLarge(long? length, int limit) => new(413, "body-too-large", "Request body too large", length is { } l
+        ? $"The body is {l} bytes; at most {limit} are accepted."
+        : $"The body is longer than the {limit} bytes accepted.");
+
+    public static ApiProblem NotJsonContent(string? contentType) => new(415, "unsupported-media-type", "Not JSON", $"The body must be application/json, not '{contentType ?? "(none)"}'.");
+
+    public static ApiProblem BadJson(string where, string what) => new(400, "malformed-json", "The body is not valid JSON", $"The body is not valid JSON at {where}: {what}");
+
+    public static ApiProblem Invalid(IReadOnlyList<FieldError> errors) => new(400, "invalid-request", "The request is invalid", string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}.")))
+    {
+        Errors = errors,
+    };
+
+    public static ApiProblem TooManyImages(int count, int limit) => new(400, "too-many-images", "Too many images", $"The share names {count} images; at most {limit} are accepted in one share.");
+
+    public static ApiProblem UnknownImages(IReadOnlyList<string> ids) => new(422, "unknown-images", "Unknown image ids", $"The image store has no file for {ids.Count} of the image ids: {string.Join(", ", ids)}.")
+    {
+        UnknownImageIds = ids,
+    };
+
+    public static ApiProblem UnknownShare(string shareId) => new(404, "unknown-share", "No such share", $"There is no share with id '{shareId}'.");
+
+    public static ApiProblem NotRecorded() => new(503, "not-recorded", "The share was not recorded", "Uplink could not record the share, so nothing was queued; send the same request again.");
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace Uplink.Output.Folder;
+
+/// <summary>The folder output's settings (the plugin's <c>Settings</c> section).</summary>
+internal sealed record FolderOutputOptions
+{
+    /// <summary>The folder that receives <c>{Study}/{Series}/{SOP}.dcm</c>; created when missing.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Root { get; init; } = string.Empty;
+
+    /// <summary>Binds and validates the settings; a missing or relative root is refused with its name.</summary>
+    /// <param name="settings">The plugin's settings section.</param>
+    /// <returns>The validated options.</returns>
+    /// <exception cref="ValidationException">A setting is missing or wrong.</exception>
+    public static FolderOutputOptions Bind(IConfiguration settings)
+    {
+        var options = settings.Get<FolderOutputOptions>() ?? new FolderOutputOptions();
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        if (!Path.IsPathFullyQualified(options.Root))
+        {
+            throw new ValidationException($"Folder output setting 'Root' must be an absolute path; got '{options.Root}'.");
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Uplink.Output.Tricefy.Delivery;
+using Uplink.Output.Tricefy.Http;
+using Uplink.Output.Tricefy.Preflight;
+using Uplink.Output.Tricefy.Sharing;
+using Uplink.Plugins.Abstractions.Outputs;
+
+namespace Uplink.Output.Tricefy;
+
+/// <summary>
+/// Delivers instances to Tricefy one file per request: each instance is pre-flighted (rewritten or
+/// split when needed, set aside with a reason when Tricefy cannot take it), its files uploaded in order,
+/// and every acknowledged file remembered so retries never upload it twice. A 401/403 stops the batch:
+/// the remaining instances are not attempted, so wrong credentials cause no retry storm.
+/// </summary>
+internal sealed class TricefyOutput(
+    TricefyClient client,
+    TricefyPreflight preflight,
+    DeliveryLedger ledger,
+    TricefyShareHandoff handoff,
+    ILoggerFactory? loggerFactory = null) : IOutputPlugin
+{
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<TricefyOutput>();
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var results = new DeliveryResult[batch.Count];
+        DeliveryResult? rejected = null;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var key = batch[i].IdempotencyKey;
+            results[i] = rejected is not null
+                ? DeliveryResult.CredentialsRejected(key, $"Not attempted: {rejected.Reason}")
+                : await DeliverOneAsync(batch[i], cancellationToken).ConfigureAwait(false);
+            if (rejected is null && results[i].Status == DeliveryStatus.CredentialsRejected)
+            {
+                rejected = results[i];
+                Log.CredentialsRejected(_logger, rejected.Reason!);
+            }
+        }
+
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<DeliveryResult> CompleteShareAsync(ShareCompletion share, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        var result = await handoff.SendAsync(share, cancellationToken).ConfigureAwait(false);
+        Log.ShareHandedOff(_logger, share.ShareId, result.Status.ToString());
+        return result;
+    }
+
+    private async Task<DeliveryResult> DeliverOneAsync(OutboundInstance instance, CancellationToken cancellationToken)
+    {
+        if (ledger.IsDelivered(instance.IdempotencyKey))
+        {
+            return DeliveryResult.Delivered(instance.IdempotencyKey);
+        }
+
+        var plan = await preflight.PrepareAsync(instance, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (plan.SetAsideReason is { } reason)
+            {
+                Log.SetAside(_logger, instance.ShareId, reason);
+                return DeliveryResult.SetAside(instance.IdempotencyKey, reason);
+            }
+
+            foreach (var part in plan.Parts)
+            {
+                if (part.Key != instance.IdempotencyKey && ledger.IsDelivered(part.Key))
+                {
+                    continue;
+                }
+
+                var sent = await client.UploadAsync(part.Key, part.Path, cancellationToken).ConfigureAwait(false);
+                if (sent.Status != DeliveryStatus.Delivered)
+                {
+                    return Report(instance, sent with { IdempotencyKey = instance.IdempotencyKey });
+                }
+
+                ledger.MarkDelivered(part.Key);
+            }
+
+            if (plan.Parts.Count != 1 || plan.Parts[0].Key != instance.IdempotencyKey)
+            {
+                ledger.MarkDelivered(instance.IdempotencyKey);
+            }
+
+            Log.Delivered(_logger, instance.ShareId, plan.Parts.Count);
+            return DeliveryResult.Delivered(instance.IdempotencyKey);
+        }
+        finally
+        {
+            if (plan.StagingFolder is { } staging && Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    private DeliveryResult Report(OutboundInstance instance, DeliveryResult result)
+    {
+        switch (result.Status)
+        {
+            case DeliveryStatus.SetAside:
+                Log.SetAside(_logger, instance.ShareId, result.Reason!);
+                break;
+            case DeliveryStatus.Retry:
+                Log.WillRetry(_logger, instance.ShareId, result.Reason!);
+                break;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Uplink.Output.Tricefy.Delivery;
+using Uplink.Output.Tricefy.Http;
+using Uplink.Output.Tricefy.Preflight;
+using Uplink.Output.Tricefy.Sharing;
+using Uplink.Plugins.Abstractions;
+using Uplink.Plugins.Abstractions.Outputs;
+
+namespace Uplink.Output.Tricefy;
+
+/// <summary>The Tricefy output plugin's entry point: binds and validates its settings and registers the uploader.</summary>
+public sealed class TricefyPlugin : IUplinkPlugin
+{
+    /// <inheritdoc />
+    public void ConfigureServices(IServiceCollection services, IPluginContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = TricefyOptions.Bind(context.Settings);
+        services.AddSingleton(options);
+        services.AddHttpClient(nameof(TricefyClient), http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(_ => TricefyResilience.Build(options, context.Time));
+        services.AddSingleton(sp => new TricefyClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TricefyClient)),
+            options,
+            sp.GetRequiredService<Polly.ResiliencePipeline<HttpResponseMessage>>()));
+        services.AddSingleton(new DeliveryLedger(context.DataDirectory));
+        var staging = Path.Combine(context.DataDirectory, "staging");
+        if (Directory.Exists(staging))
+        {
+            // Rewritten files and clip parts left by a stopped process: rebuilt on demand, never needed again.
+            Directory.Delete(staging, recursive: true);
+        }
+
+        services.AddSingleton(new TricefyPreflight(options, staging));
+        services.AddSingleton<TricefyShareHandoff>();
+        services.AddSingleton<IOutputPlugin, TricefyOutput>();
+    }
+}

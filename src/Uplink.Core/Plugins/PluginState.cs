@@ -1,0 +1,27 @@
+using Uplink.Core.Plugins.Manifest;
+using Uplink.Core.Plugins.Trust;
+
+namespace Uplink.Core.Plugins;
+
+/// <summary>One line of the plugin report: what was found, whether it is active and why, trust and status.</summary>
+/// <param name="Id">The plugin id (from the manifest, or the folder name when the manifest is bad).</param>
+/// <param name="Directory">The plugin's folder, or null when it is missing.</param>
+/// <param name="Manifest">The manifest, when it could be read.</param>
+/// <param name="Active">Whether the configuration selects it.</param>
+/// <param name="ActiveReason">Why it is (or is not) active.</param>
+/// <param name="Trust">The trust decision, when it was made.</param>
+/// <param name="Status">Its status.</param>
+/// <param name="Reason">Why it has that status, for refusals and faults.</param>
+internal sealed record PluginState(
+    string Id,
+    string? Directory,
+    PluginManifest? Manifest,
+    bool Active,
+    string ActiveReason,
+    TrustDecision? Trust,
+    PluginStatus Status,
+    string? Reason)
+{
+    /// <summary>Whether the plugin is refused (anything but loaded, not active, or faulted-and-retrying).</summary>
+    public bool IsRefused => Status is not (PluginStatus.Loaded or PluginStatus.NotActive or PluginStatus.Faulted);
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Uplink.Core.Plugins.Loading;
+using Uplink.Core.Plugins.Trust;
+
+namespace Uplink.Core.Plugins;
+
+/// <summary>
+/// The plugins of one run: discovered, checked (manifest, contracts, duplicates, trust), the selected
+/// ones loaded and configured, and the rest reported. The same code serves <c>uplink run</c>,
+/// <c>uplink plugins</c> and the integration tests. Disposing it releases the plugins' providers.
+/// </summary>
+internal sealed class PluginSystem : IDisposable
+{
+    private readonly List<LoadedPlugin> _loaded;
+
+    private PluginSystem(PluginStates states, List<LoadedPlugin> loaded, ActivePlugins active, TimeSpan elapsed)
+    {
+        States = states;
+        _loaded = loaded;
+        Active = active;
+        Elapsed = elapsed;
+    }
+
+    /// <summary>The status of every plugin found (and of selected ones that are missing).</summary>
+    public PluginStates States { get; }
+
+    /// <summary>The selected plugins that loaded, wrapped for the pipeline.</summary>
+    public ActivePlugins Active { get; }
+
+    /// <summary>The plugins that loaded.</summary>
+    public IReadOnlyList<LoadedPlugin> Loaded => _loaded;
+
+    /// <summary>How long discovery, checks and loading took.</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>Discovers, checks and loads plugins. Never throws for a bad plugin: it is refused and reported.</summary>
+    /// <param name="settings">Where plugins, data and the bundled lists are.</param>
+    /// <param name="selection">What the configuration selects.</param>
+    /// <param name="pluginSettings">The configuration section holding one sub-section per plugin id.</param>
+    /// <param name="services">The loader, logging and clock.</param>
+    /// <returns>The loaded system.</returns>
+    public static PluginSystem Load(PluginHostSettings settings, PluginSelection selection, IConfiguration pluginSettings, PluginHostServices services)
+    {
+        var clock = Stopwatch.StartNew();
+        var logger = services.LoggerFactory.CreateLogger("Uplink.Plugins");
+        var trust = new PluginTrust(new BundledPluginList(settings.BundledDirectory), TrustStore.InDataDirectory(settings.DataDirectory), services.Time);
+        var activator = new PluginActivator(services.Loader, services.LoggerFactory, services.Time);
+        var states = new PluginStates();
+        var loaded = new List<LoadedPlugin>();
+        var candidates = PluginCatalog.Discover(settings.PluginsDirectory);
+
+        // Trust checks and loading are independent per plugin: run them in parallel, report in folder order.
+        var outcomes = new (PluginState State, LoadedPlugin? Plugin, double ElapsedMs)[candidates.Count];
+        Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            outcomes[i] = Examine(candidates[i], selection, settings, pluginSettings, trust, activator));
+
+        foreach (var (state, plugin, elapsedMs) in outcomes)
+        {
+            states.Add(state);
+            if (plugin is not null)
+            {
+                loaded.Add(plugin);
+                PluginLog.Loaded(logger, plugin.Manifest.Id, plugin.Manifest.Version, plugin.LoadTime.TotalMilliseconds,
+                    string.Join(", ", plugin.Manifest.Kinds), state.Trust!.Source.ToString(), plugin.Assembly.LoadContext.Name ?? "own context");
+            }
+            else if (elapsedMs > 0)
+            {
+                PluginLog.RefusedWhileLoading(logger, state.Id, state.Status, elapsedMs, state.Reason ?? "no reason given");
+            }
+            else if (state.IsRefused)
+            {
+                PluginLog.Refused(logger, state.Id, state.Status, state.Reason ?? "no reason given");
+            }
+        }
+
+        foreach (var id in selection.ActiveIds.Where(id => !candidates.Any(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))))
+        {
+            states.Add(new PluginState(id, null, null, true, selection.Why(id), null, PluginStatus.Missing, $"no folder in {settings.PluginsDirectory} declares id {id}"));
+            PluginLog.Missing(logger, id, selection.ExpertCode, settings.PluginsDirectory);
+        }
+
+        var activePlugins = new ActivePlugins(selection, loaded, states, logger);
+        if (activePlugins.ProfileProblem is { } problem)
+        {
+            PluginLog.ProfileUnavailable(logger, problem);
+        }
+
+        var all = states.All;
+        PluginLog.Summary(logger, settings.PluginsDirectory, loaded.Count, all.Count(s => s.IsRefused), all.Count(s => s.Status == PluginStatus.NotActive), clock.Elapsed.TotalMilliseconds);
+        return new PluginSystem(states, loaded, activePlugins, clock.Elapsed);
+    }
+
+    private static (PluginState State, LoadedPlugin? Plugin, double ElapsedMs) Examine(
+        PluginCandidate candidate, PluginSelection selection, PluginHostSettings settings, IConfiguration pluginSettings, PluginTrust trust, PluginActivator activator)
+    {
+        var active = selection.IsActive(candidate.Id);
+        var why = selection.Why(candidate.Id);
+        if (candidate.Refusal is { } refusal)
+        {
+            return (new PluginState(candidate.Id, candidate.Directory, candidate.Manifest, active, why, null, refusal, candidate.Reason), null, 0);
+        }
+
+        var manifest = candidate.Manifest!;
+        var decision = trust.Check(manifest, candidate.Directory);
+        if (!decision.IsTrusted)
+        {
+            var status = decision.Tampered ? PluginStatus.Tampered : PluginStatus.Untrusted;
+            return (new PluginState(candidate.Id, candidate.Directory, manifest, active, why, decision, status, decision.Problem), null, 0);
+        }
+
+        if (!active)
+        {
+            return (new PluginState(candidate.Id, candidate.Directory, manifest, false, why, decision, PluginStatus.NotActive, null), null, 0);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var dataDirectory = Path.Combine(settings.DataDirectory, "plugins", manifest.Id);
+        var result = activator.Activate(manifest, candidate.Directory, pluginSettings.GetSection(manifest.Id), dataDirectory);
+        return (new PluginState(candidate.Id, candidate.Directory, manifest, true, why, decision, result.Status, result.Reason),
+            result.Plugin, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var plugin in _loaded)
+        {
+            plugin.Dispose();
+        }
+
+        _loaded.Clear();
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using Uplink.Plugins.Abstractions.Outputs;
+
+namespace Uplink.Core.Plugins.Supervision;
+
+/// <summary>An output whose throws and malformed answers become retryable results; it never throws into the pipeline.</summary>
+/// <param name="pluginId">The plugin id.</param>
+/// <param name="inner">The plugin's output.</param>
+/// <param name="states">The status registry.</param>
+/// <param name="logger">Where faults are logged.</param>
+internal sealed class GuardedOutput(string pluginId, IOutputPlugin inner, PluginStates states, ILogger logger) : IOutputPlugin
+{
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var results = await inner.DeliverAsync(batch, cancellationToken).ConfigureAwait(false);
+            if (results is null || results.Count != batch.Count)
+            {
+                var reason = $"output {pluginId} answered {results?.Count ?? 0} results for {batch.Count} instances";
+                states.MarkFaulted(pluginId, reason);
+                return [.. batch.Select(i => DeliveryResult.Retry(i.IdempotencyKey, reason))];
+            }
+
+            states.MarkRecovered(pluginId);
+            return results;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            PluginLog.Faulted(logger, pluginId, nameof(DeliverAsync), ex.GetType().Name, ex.Message);
+            states.MarkFaulted(pluginId, $"output threw {ex.GetType().Name}: {ex.Message}");
+            return [.. batch.Select(i => DeliveryResult.Retry(i.IdempotencyKey, $"output {pluginId} failed ({ex.GetType().Name})"))];
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<DeliveryResult> CompleteShareAsync(ShareCompletion share, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await inner.CompleteShareAsync(share, cancellationToken).ConfigureAwait(false)
+                ?? DeliveryResult.Retry(share.ShareId, $"output {pluginId} returned no result for the share hand-off");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // The completion carries the patient's contact: log the exception type only.
+            PluginLog.Faulted(logger, pluginId, nameof(CompleteShareAsync), ex.GetType().Name, "(message withheld: the call carries patient contact data)");
+            states.MarkFaulted(pluginId, $"share hand-off threw {ex.GetType().Name}");
+            return DeliveryResult.Retry(share.ShareId, $"output {pluginId} failed the share hand-off ({ex.GetType().Name})");
+        }
+    }
+}

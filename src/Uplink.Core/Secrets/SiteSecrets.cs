@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+
+namespace Uplink.Core.Secrets;
+
+/// <summary>
+/// The per-site secrets, created once by <c>uplink setup</c> in <c>secrets/</c> under the data folder
+/// (folder mode 0700, files 0600 on Unix), and never logged or printed:
+/// <list type="bullet">
+/// <item><see cref="UidKey"/>: 32 random bytes, the HMAC key that remaps DICOM UIDs consistently for this site (<c>secrets/uid-hmac.key</c>, raw bytes).</item>
+/// <item><see cref="ApiKey"/>: the bearer key ViewPoint must present to Uplink's local API (<c>secrets/viewpoint-api.key</c>, text).</item>
+/// </list>
+/// Read them with <see cref="Load"/>; <see cref="EnsureCreated"/> creates whichever is absent and keeps existing ones.
+/// </summary>
+internal sealed class SiteSecrets
+{
+    /// <summary>The UID key's length in bytes.</summary>
+    public const int UidKeyLength = 32;
+
+    private SiteSecrets(string dataDirectory, byte[] uidKey, string apiKey)
+    {
+        DataDirectory = dataDirectory;
+        UidKey = uidKey;
+        ApiKey = apiKey;
+    }
+
+    /// <summary>The data folder the secrets belong to.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The HMAC key for UID remapping (32 bytes).</summary>
+    public byte[] UidKey { get; }
+
+    /// <summary>The API key ViewPoint sends as <c>Authorization: Bearer KEY</c>.</summary>
+    public string ApiKey { get; }
+
+    /// <summary>The secrets folder in a data folder.</summary>
+    /// <param name="dataDirectory">The data folder.</param>
+    /// <returns>The path of <c>secrets/</c>.</returns>
+    public static string SecretsDirectory(string dataDirectory) => Path.Combine(dataDirectory, "secrets");
+
+    /// <summary>The file holding the UID key.</summary>
+    /// <param name="dataDirectory">The data folder.</param>
+    /// <returns>The path.</returns>
+    public static string UidKeyPath(string dataDirectory) => Path.Combine(SecretsDirectory(dataDirectory), "uid-hmac.key");
+
+    /// <summary>The file holding the API key.</summary>
+    /// <param name="dataDirectory">The data folder.</param>
+    /// <returns>The path.</returns>
+    public static string ApiKeyPath(string dataDirectory) => Path.Combine(SecretsDirectory(dataDirectory), "viewpoint-api.key");
+
+    /// <summary>Creates the secrets that are absent (existing ones are never replaced) and returns all of them.</summary>
+    /// <param name="dataDirectory">The data folder.</param>
+    /// <returns>The secrets.</returns>
+    public static SiteSecrets EnsureCreated(string dataDirectory)
+    {
+        PrivateFiles.CreateDirectory(SecretsDirectory(dataDirectory));
+        if (!File.Exists(UidKeyPath(dataDirectory)))
+        {
+            PrivateFiles.WriteAllBytes(UidKeyPath(dataDirectory), RandomNumberGenerator.GetBytes(UidKeyLength));
+        }
+
+        if (!File.Exists(ApiKeyPath(dataDirectory)))
+        {
+            var key = Base64Url(RandomNumberGenerator.GetBytes(32));
+            PrivateFiles.WriteAllBytes(ApiKeyPath(dataDirectory), System.Text.Encoding.ASCII.GetBytes(key));
+        }
+
+        return Load(dataDirectory);
+    }
+
+    /// <summary>Reads the secrets of a data folder.</summary>
+    /// <param name="dataDirectory">The data folder.</param>
+    /// <returns>The secrets.</returns>
+    /// <exception cref="InvalidOperationException">A secret is missing or malformed; the message says which file and to run <c>uplink setup</c>.</exception>
+    public static SiteSecrets Load(string dataDirectory)
+    {
+        var uidPath = UidKeyPath(dataDirectory);
+        var apiPath = ApiKeyPath(dataDirectory);
+        if (!File.Exists(uidPath) || !File.Exists(apiPath))
+        {
+            throw new InvalidOperationException($"The site secrets are missing in {SecretsDirectory(dataDirectory)}; run 'uplink setup' to create them.");
+        }
+
+        var uidKey = File.ReadAllBytes(uidPath);
+        if (uidKey.Length != UidKeyLength)
+        {
+            throw new InvalidOperationException($"{uidPath} holds {uidKey.Length} bytes; a UID key is exactly {UidKeyLength} bytes.");
+        }
+
+        var apiKey = File.ReadAllText(apiPath).Trim();
+        if (apiKey.Length < 32)
+        {
+            throw new InvalidOperationException($"{apiPath} holds a key of {apiKey.Length} characters; at least 32 are required.");
+        }
+
+        return new SiteSecrets(dataDirectory, uidKey, apiKey);
+    }
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

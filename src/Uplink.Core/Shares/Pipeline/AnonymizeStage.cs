@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Options;
+using Uplink.Core.Anonymization;
+using Uplink.Core.Plugins;
+using Uplink.Core.Shares.Store;
+using Uplink.Plugins.Abstractions.Inputs;
+using Uplink.Plugins.Abstractions.Profiles;
+
+namespace Uplink.Core.Shares.Pipeline;
+
+/// <summary>
+/// Fetched → anonymized: parse, anonymize with the active profile, verify and write into the spool,
+/// keeping the audit record. Set-aside and discarded instances end here, never sent. The anonymizer is
+/// created on first use: when it cannot be (the site's UID key is missing), images wait with the reason.
+/// </summary>
+internal sealed class AnonymizeStage(
+    IActivePlugins plugins,
+    Lazy<IInstanceProcessor> processor,
+    ImageQueue queue,
+    ShareSpool spool,
+    ImageOutcomes outcomes,
+    IOptions<PipelineOptions> options)
+{
+    private const string Stage = "anonymize";
+
+    /// <summary>Runs the stage.</summary>
+    /// <param name="item">A fetched, leased image.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <returns>The image in its next state, or null when it was released.</returns>
+    public ImageWorkItem? Run(ImageWorkItem item, CancellationToken cancellationToken)
+    {
+        if (!queue.Renew(item, options.Value.LeaseDuration))
+        {
+            outcomes.LeaseLost(item);
+            return null;
+        }
+
+        if (plugins.ProfileProblem is { } problem)
+        {
+            outcomes.Retry(item, Stage, null, $"no anonymization profile is available, so nothing is anonymized or sent: {problem}", limited: false);
+            return null;
+        }
+
+        IInstanceProcessor anonymizer;
+        try
+        {
+            anonymizer = processor.Value;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            outcomes.Retry(item, Stage, null, $"the anonymizer is not available, so nothing is anonymized or sent: {ex.Message}", limited: false);
+            return null;
+        }
+
+        InstanceResult result;
+        try
+        {
+            result = anonymizer.Process(item.SourcePath!, spool.AnonymizedPath(item.ShareId, item.Position), plugins.Profile.Instance, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            outcomes.Retry(item, Stage, null, StageFailure.Describe($"anonymizer ({plugins.Profile.PluginId})", ex), limited: true);
+            return null;
+        }
+
+        switch (result.Disposition)
+        {
+            case AnonymizationDisposition.SetAside:
+                outcomes.Finish(item, Stage, ImageState.SetAside, result.Reason ?? "set aside by the profile");
+                return null;
+            case AnonymizationDisposition.Discarded:
+                outcomes.Finish(item, Stage, ImageState.Discarded, result.Reason ?? "discarded by the profile");
+                return null;
+        }
+
+        if (result.Output is null)
+        {
+            outcomes.Finish(item, Stage, ImageState.SetAside, "the anonymizer reported success without an output file");
+            return null;
+        }
+
+        if (!queue.MarkAnonymized(item, result.Output, result.AuditJson))
+        {
+            outcomes.LeaseLost(item);
+            return null;
+        }
+
+        var next = item with { State = ImageState.Anonymized, Attempt = 0, Anonymized = result.Output };
+        outcomes.Advanced(next, Stage, null);
+        return next;
+    }
+}

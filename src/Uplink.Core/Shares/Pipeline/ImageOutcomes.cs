@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Uplink.Core.Shares.Store;
+using Uplink.Plugins.Abstractions.Inputs;
+
+namespace Uplink.Core.Shares.Pipeline;
+
+/// <summary>Records what a stage did to an image (store, attempt log, log line) in one place.</summary>
+internal sealed class ImageOutcomes(
+    ImageQueue queue,
+    AttemptLog attempts,
+    BackoffPolicy backoff,
+    IOptions<PipelineOptions> options,
+    TimeProvider time,
+    ILogger<ImageOutcomes> logger)
+{
+    /// <summary>Finishes the image in a final state.</summary>
+    /// <param name="item">The leased image.</param>
+    /// <param name="stage">The stage that decided.</param>
+    /// <param name="state">The final state.</param>
+    /// <param name="reason">Why, unless sent.</param>
+    public void Finish(ImageWorkItem item, string stage, ImageState state, string? reason)
+    {
+        attempts.Record(item.ShareId, item.Position, stage, null, StateNames.Of(state), reason);
+        if (!queue.Finish(item, state, reason))
+        {
+            PipelineLog.LeaseLost(logger, item.ShareId, item.Position);
+        }
+        else if (state == ImageState.Sent)
+        {
+            PipelineLog.ImageAdvanced(logger, item.ShareId, item.Position, StateNames.Of(state));
+        }
+        else
+        {
+            PipelineLog.ImageStopped(logger, item.ShareId, item.Position, StateNames.Of(state), reason);
+        }
+    }
+
+    /// <summary>Retries a stage later; a fetch or anonymize stage that keeps failing fails the image for good.</summary>
+    /// <param name="item">The leased image.</param>
+    /// <param name="stage">The stage that failed.</param>
+    /// <param name="outputId">The output, for deliveries.</param>
+    /// <param name="reason">Why, without patient data.</param>
+    /// <param name="limited">Whether <see cref="PipelineOptions.MaxProcessingAttempts"/> applies (deliveries retry until they succeed).</param>
+    public void Retry(ImageWorkItem item, string stage, string? outputId, string reason, bool limited)
+    {
+        if (limited && item.Attempt + 1 >= options.Value.MaxProcessingAttempts)
+        {
+            Finish(item, stage, ImageState.Failed, $"{reason} (gave up after {item.Attempt + 1} attempts)");
+            return;
+        }
+
+        var delay = backoff.Delay(item.Attempt);
+        attempts.Record(item.ShareId, item.Position, stage, outputId, "retry", reason);
+        if (queue.Postpone(item, time.GetUtcNow() + delay, reason))
+        {
+            PipelineLog.ImagePostponed(logger, item.ShareId, item.Position, item.Attempt + 1, delay, reason);
+        }
+        else
+        {
+            PipelineLog.LeaseLost(logger, item.ShareId, item.Position);
+        }
+    }
+
+    /// <summary>Records a stage that moved the image on.</summary>
+    /// <param name="item">The image in its new state.</param>
+    /// <param name="stage">The stage.</param>
+    /// <param name="outputId">The output, for deliveries.</param>
+    public void Advanced(ImageWorkItem item, string stage, string? outputId)
+    {
+        attempts.Record(item.ShareId, item.Position, stage, outputId, "ok", null);
+        PipelineLog.ImageAdvanced(logger, item.ShareId, item.Position, outputId is null ? StateNames.Of(item.State) : $"delivered to {outputId}");
+    }
+
+    /// <summary>Logs that the lease was lost while a stage ran.</summary>
+    /// <param name="item">The image.</param>
+    public void LeaseLost(ImageWorkItem item) => PipelineLog.LeaseLost(logger, item.ShareId, item.Position);
+}

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging;
+using Uplink.Core.Plugins;
+using Uplink.Core.Shares.Protection;
+using Uplink.Core.Shares.Store;
+using Uplink.Plugins.Abstractions.Inputs;
+using Uplink.Plugins.Abstractions.Outputs;
+
+namespace Uplink.Core.Shares.Pipeline;
+
+/// <summary>
+/// The last step of a share whose images are all finished: decrypts the recipient for the outputs'
+/// share calls only, then ends the share and erases the recipient and the spooled files.
+/// </summary>
+internal sealed class ShareHandOff(
+    IActivePlugins plugins,
+    ShareQueue queue,
+    AttemptLog attempts,
+    RecipientProtector protector,
+    ShareSpool spool,
+    BackoffPolicy backoff,
+    TimeProvider time,
+    ILogger<ShareHandOff> logger)
+{
+    private const string Stage = "complete";
+
+    /// <summary>Hands the share to every output that has not taken it yet.</summary>
+    /// <param name="item">The leased share.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <returns>A task that completes when the share is ended or released.</returns>
+    public async Task RunAsync(ShareWorkItem item, CancellationToken cancellationToken)
+    {
+        if (item.DeliveredCount == 0)
+        {
+            End(item, ShareState.Failed, "no image of the share could be sent; each image's status says why");
+            return;
+        }
+
+        if (plugins.Outputs.Count == 0)
+        {
+            Postpone(item, "no output is active");
+            return;
+        }
+
+        var recipient = protector.Unprotect(item.ShareId, item.ProtectedRecipient!);
+        var completion = new ShareCompletion(item.ShareId, recipient, item.StudyInstanceUids, item.DeliveredCount);
+        var done = queue.CompletedOutputs(item.ShareId);
+        foreach (var output in plugins.Outputs.Where(o => !done.Contains(o.PluginId)))
+        {
+            var result = await CompleteAsync(output, completion, cancellationToken).ConfigureAwait(false);
+            switch (result.Status)
+            {
+                case DeliveryStatus.Delivered:
+                    queue.RecordCompletion(item.ShareId, output.PluginId);
+                    attempts.Record(item.ShareId, null, Stage, output.PluginId, "ok", null);
+                    break;
+                case DeliveryStatus.SetAside:
+                    attempts.Record(item.ShareId, null, Stage, output.PluginId, "refused", result.Reason);
+                    End(item, ShareState.Failed, $"output {output.PluginId} refused the share: {result.Reason}");
+                    return;
+                default:
+                    attempts.Record(item.ShareId, null, Stage, output.PluginId, "retry", result.Reason);
+                    Postpone(item, $"output {output.PluginId} could not take the share: {result.Reason}");
+                    return;
+            }
+        }
+
+        End(item, ShareState.Completed, null);
+    }
+
+    private void End(ShareWorkItem item, ShareState state, string? reason)
+    {
+        if (queue.Finish(item, state, reason))
+        {
+            spool.Delete(item.ShareId);
+            PipelineLog.ShareFinished(logger, item.ShareId, StateNames.Of(state), item.DeliveredCount);
+        }
+    }
+
+    private void Postpone(ShareWorkItem item, string reason)
+    {
+        var delay = backoff.Delay(item.Attempt);
+        if (queue.Postpone(item, time.GetUtcNow() + delay, reason))
+        {
+            PipelineLog.SharePostponed(logger, item.ShareId, item.Attempt + 1, delay, reason);
+        }
+    }
+
+    private static async Task<DeliveryResult> CompleteAsync(ActivePlugin<IOutputPlugin> output, ShareCompletion completion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await output.Instance.CompleteShareAsync(completion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryResult.Retry(completion.ShareId, StageFailure.Describe("it", ex));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace Uplink.Core.Shares.Pipeline;
+
+/// <summary>
+/// Where anonymized instances wait for their outputs: <c>{data}/spool/{shareId}/{position}.dcm</c>.
+/// Only anonymized, verified files are written here; a share's folder goes when the share ends.
+/// </summary>
+internal sealed class ShareSpool(IOptions<PipelineOptions> options)
+{
+    private readonly string _root = Path.Combine(options.Value.DataDirectory, "spool");
+
+    /// <summary>The anonymized file of one image (its folder is created).</summary>
+    /// <param name="shareId">The share.</param>
+    /// <param name="position">The image's position.</param>
+    /// <returns>The file path.</returns>
+    public string AnonymizedPath(string shareId, int position)
+    {
+        var folder = Path.Combine(_root, shareId);
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $"{position}.dcm");
+    }
+
+    /// <summary>Deletes a finished share's folder.</summary>
+    /// <param name="shareId">The share.</param>
+    public void Delete(string shareId)
+    {
+        var folder = Path.Combine(_root, shareId);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using Microsoft.Data.Sqlite;
+using Uplink.Core.Anonymization;
+using Uplink.Plugins.Abstractions.Inputs;
+
+namespace Uplink.Core.Shares.Store;
+
+/// <summary>
+/// The images waiting for work. A worker claims one with a lease in a single statement; every later
+/// update names the lease, so a worker whose lease was taken over (it hung past expiry) changes nothing.
+/// </summary>
+internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
+{
+    private const string Columns = "share_id, position, image_id, state, attempt, lease_token, source_path, anonymized_path, anonymized_length, sha256, sop_class_uid, sop_instance_uid, study_instance_uid, series_instance_uid, transfer_syntax_uid";
+
+    /// <summary>Leases the next image whose time has come, or returns null when none is due.</summary>
+    /// <param name="leaseDuration">How long the lease lasts unless renewed.</param>
+    /// <returns>The leased image, or null.</returns>
+    public ImageWorkItem? Claim(TimeSpan leaseDuration)
+    {
+        var now = time.GetUtcNow();
+        using var connection = database.Open();
+        using var claim = connection.CreateCommand();
+        claim.CommandText = $"""
+            UPDATE images SET lease_token = @token, lease_until = @until
+            WHERE rowid = (
+                SELECT rowid FROM images
+                WHERE state IN ('queued', 'fetched', 'anonymized') AND next_attempt_at <= @now
+                  AND (lease_until IS NULL OR lease_until < @now)
+                ORDER BY next_attempt_at, share_id, position LIMIT 1)
+            RETURNING {Columns}, (SELECT source_plugin_id FROM shares s WHERE s.share_id = images.share_id)
+            """;
+        claim.Parameters.AddWithValue("@token", Guid.NewGuid().ToString("N"));
+        claim.Parameters.AddWithValue("@until", (now + leaseDuration).ToUnixTimeMilliseconds());
+        claim.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+        using var reader = claim.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
+    }
+
+    /// <summary>Extends a lease while a long stage runs.</summary>
+    /// <param name="item">The leased image.</param>
+    /// <param name="leaseDuration">The new lease length from now.</param>
+    /// <returns>False when the lease was lost.</returns>
+    public bool Renew(ImageWorkItem item, TimeSpan leaseDuration) =>
+        Update(item, "lease_until = @until", p => p.AddWithValue("@until", (time.GetUtcNow() + leaseDuration).ToUnixTimeMilliseconds()), keepLease: true);
+
+    /// <summary>Records that the source file was found and readable.</summary>
+    /// <param name="item">The leased image.</param>
+    /// <param name="sourcePath">The resolved file.</param>
+    /// <param name="length">Its length.</param>
+    /// <returns>False when the lease was lost.</returns>
+    public bool MarkFetched(ImageWorkItem item, string sourcePath, long length) =>
+        Update(item, "state = 'fetched', attempt = 0, reason = NULL, source_path = @path, source_length = @length", p =>
+        {
+            p.AddWithValue("@path", sourcePath);
+            p.AddWithValue("@length", length);
+        }, keepLease: true);
+
+    /// <summary>Records the anonymized, verified instance and its audit.</summary>
+    /// <param name="item">The leased image.</param>
+    /// <param name="info">The anonymized instance.</param>
+    /// <param name="auditJson">The audit record.</param>
+    /// <returns>False when the lease was lost.</returns>
+    public bool MarkAnonymized(ImageWorkItem item, AnonymizedInstanceInfo info, string? auditJson) =>
+        Update(item, """
+            state = 'anonymized', attempt = 0, reason = NULL, anonymized_path = @path, anonymized_length = @length,
+            sha256 = @sha, sop_class_uid = @class, sop_instance_uid = @sop, study_instance_uid = @study,
+            series_instance_uid = @series, transfer_syntax_uid = @ts, audit_json = @audit
+            """, p =>
+        {
+            p.AddWithValue("@path", info.Path);
+            p.AddWithValue("@length", info.Length);
+            p.AddWithValue("@sha", info.Sha256);
+            p.AddWithValue("@class", info.SopClassUid);
+            p.AddWithValue("@sop", info.SopInstanceUid);
+            p.AddWithValue("@study", info.StudyInstanceUid);
+            p.AddWithValue("@series", info.SeriesInstanceUid);
+            p.AddWithValue("@ts", info.TransferSyntaxUid);
+            p.AddWithValue("@audit", (object?)auditJson ?? DBNull.Value);
+        }, keepLease: true);
+
+    /// <summary>Puts the image in a final state (sent, set aside, discarded, failed) and releases it.</summary>
+    /// <param name="item">The leased image.</param>
+    /// <param name="state">The final state.</param>
+    /// <param name="reason">Why, for anything but sent.</param>
+    /// <returns>False when the lease was lost.</returns>
+    public bool Finish(ImageWorkItem item, ImageState state, string? reason) =>
+        Update(item, "state = @state, reason = @reason", p =>
+        {
+            p.AddWithValue("@state", StateNames.Of(state));
+            p.AddWithValue("@reason", (object?)reason ?? DBNull.Value);
+        }, keepLease: false);
+
+    /// <summary>Releases the image for a later attempt at the same stage.</summary>
+    /// <param name="item">The leased image.</param>
+    /// <param name="notBefore">When it may be tried again.</param>
+    /// <param name="reason">Why it waits (shown in the share's status).</param>
+    /// <returns>False when the lease was lost.</returns>
+    public bool Postpone(ImageWorkItem item, DateTimeOffset notBefore, string reason) =>
+        Update(item, "attempt = attempt + 1, next_attempt_at = @next, reason = @reason", p =>
+        {
+            p.AddWithValue("@next", notBefore.ToUnixTimeMilliseconds());
+            p.AddWithValue("@reason", reason);
+        }, keepLease: false);
+
+    /// <summary>Records that one output has the image, so a retry skips it there.</summary>
+    /// <param name="item">The leased image.</param>
+    /// <param name="outputId">The output plugin's id.</param>
+    /// <param name="idempotencyKey">The key the output was given.</param>
+    public void RecordDelivery(ImageWorkItem item, string outputId, string idempotencyKey)
+    {
+        using var connection = database.Open();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO deliveries (share_id, position, output_id, idempotency_key, delivered_at)
+            VALUES (@share, @position, @output, @key, @now) ON CONFLICT DO NOTHING
+            """;
+        insert.Parameters.AddWithValue("@share", item.ShareId);
+        insert.Parameters.AddWithValue("@position", item.Position);
+        insert.Parameters.AddWithValue("@output", outputId);
+        insert.Parameters.AddWithValue("@key", idempotencyKey);
+        insert.Parameters.AddWithValue("@now", time.GetUtcNow().ToUnixTimeMilliseconds());
+        insert.ExecuteNonQuery();
+    }
+
+    /// <summary>The outputs that already have the image.</summary>
+    /// <param name="item">The image.</param>
+    /// <returns>Their plugin ids.</returns>
+    public IReadOnlySet<string> DeliveredOutputs(ImageWorkItem item)
+    {
+        using var connection = database.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT output_id FROM deliveries WHERE share_id = @share AND position = @position";
+        select.Parameters.AddWithValue("@share", item.ShareId);
+        select.Parameters.AddWithValue("@position", item.Position);
+        var outputs = new HashSet<string>(StringComparer.Ordinal);
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            outputs.Add(reader.GetString(0));
+        }
+
+        return outputs;
+    }
+
+    private bool Update(ImageWorkItem item, string assignments, Action<SqliteParameterCollection> parameters, bool keepLease)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        var lease = keepLease ? string.Empty : ", lease_token = NULL, lease_until = NULL";
+        update.CommandText = $"UPDATE images SET {assignments}{lease} WHERE share_id = @share AND position = @position AND lease_token = @token";
+        update.Parameters.AddWithValue("@share", item.ShareId);
+        update.Parameters.AddWithValue("@position", item.Position);
+        update.Parameters.AddWithValue("@token", item.LeaseToken);
+        parameters(update.Parameters);
+        if (update.ExecuteNonQuery() != 1)
+        {
+            return false;
+        }
+
+        ShareWaitState.Refresh(connection, transaction, item.ShareId);
+        transaction.Commit();
+        return true;
+    }
+
+    private static ImageWorkItem Read(SqliteDataReader reader)
+    {
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        AnonymizedInstanceInfo? anonymized = reader.IsDBNull(7) ? null : new AnonymizedInstanceInfo(
+            reader.GetString(7), reader.GetInt64(8), reader.GetString(9), reader.GetString(10),
+            reader.GetString(11), reader.GetString(12), reader.GetString(13), reader.GetString(14));
+        return new ImageWorkItem(
+            reader.GetString(0),
+            reader.GetInt32(1),
+            reader.GetString(2),
+            reader.GetString(15),
+            StateNames.ImageStateOf(reader.GetString(3)),
+            reader.GetInt32(4),
+            reader.GetString(5),
+            Text(6),
+            anonymized);
+    }
+}

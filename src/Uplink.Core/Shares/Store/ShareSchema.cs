@@ -1,0 +1,70 @@
+namespace Uplink.Core.Shares.Store;
+
+/// <summary>The store's tables. Times are Unix milliseconds from the host's <see cref="TimeProvider"/>.</summary>
+internal static class ShareSchema
+{
+    /// <summary>Creates every table and index that does not exist yet.</summary>
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS shares (
+            share_id         TEXT PRIMARY KEY,
+            request_id       TEXT NOT NULL UNIQUE,
+            exam_id          TEXT NOT NULL,
+            source_plugin_id TEXT NOT NULL,
+            recipient        BLOB NULL,
+            state            TEXT NOT NULL CHECK (state IN ('queued','waiting','completed','failed')),
+            reason           TEXT NULL,
+            image_count      INTEGER NOT NULL,
+            created_at       INTEGER NOT NULL,
+            completed_at     INTEGER NULL,
+            attempt          INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at  INTEGER NOT NULL DEFAULT 0,
+            lease_token      TEXT NULL,
+            lease_until      INTEGER NULL);
+        CREATE TABLE IF NOT EXISTS images (
+            share_id            TEXT NOT NULL REFERENCES shares(share_id),
+            position            INTEGER NOT NULL,
+            image_id            TEXT NOT NULL,
+            state               TEXT NOT NULL CHECK (state IN ('queued','fetched','anonymized','sent','set-aside','discarded','failed')),
+            reason              TEXT NULL,
+            attempt             INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at     INTEGER NOT NULL DEFAULT 0,
+            lease_token         TEXT NULL,
+            lease_until         INTEGER NULL,
+            source_path         TEXT NULL,
+            source_length       INTEGER NULL,
+            anonymized_path     TEXT NULL,
+            anonymized_length   INTEGER NULL,
+            sha256              TEXT NULL,
+            sop_class_uid       TEXT NULL,
+            sop_instance_uid    TEXT NULL,
+            study_instance_uid  TEXT NULL,
+            series_instance_uid TEXT NULL,
+            transfer_syntax_uid TEXT NULL,
+            audit_json          TEXT NULL,
+            PRIMARY KEY (share_id, position));
+        CREATE INDEX IF NOT EXISTS images_due ON images (state, next_attempt_at);
+        CREATE INDEX IF NOT EXISTS shares_due ON shares (state, next_attempt_at);
+        CREATE TABLE IF NOT EXISTS deliveries (
+            share_id        TEXT NOT NULL,
+            position        INTEGER NOT NULL,
+            output_id       TEXT NOT NULL,
+            idempotency_key TEXT NOT NULL,
+            delivered_at    INTEGER NOT NULL,
+            PRIMARY KEY (share_id, position, output_id),
+            FOREIGN KEY (share_id, position) REFERENCES images(share_id, position));
+        CREATE TABLE IF NOT EXISTS completions (
+            share_id     TEXT NOT NULL REFERENCES shares(share_id),
+            output_id    TEXT NOT NULL,
+            completed_at INTEGER NOT NULL,
+            PRIMARY KEY (share_id, output_id));
+        CREATE TABLE IF NOT EXISTS attempts (
+            id        INTEGER PRIMARY KEY AUTOINCREMENT,
+            share_id  TEXT NOT NULL,
+            position  INTEGER NULL,
+            stage     TEXT NOT NULL,
+            output_id TEXT NULL,
+            outcome   TEXT NOT NULL,
+            reason    TEXT NULL,
+            at        INTEGER NOT NULL);
+        """;
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Uplink.Core.Shares.Store;
+using Uplink.Host.Demo;
+using Uplink.Host.Hosting;
+
+namespace Uplink.Host.Commands;
+
+/// <summary>
+/// <c>uplink demo [--folder DIR]</c>: the whole path with no set-up. Generates an ultrasound exam,
+/// starts the host as <c>uplink run</c> would (Anon-LPU-O, the ViewPoint input, the folder output) in a
+/// temporary folder, shares the exam over the ViewPoint API like ViewPoint, waits for it, and prints
+/// what went in beside what came out.
+/// </summary>
+/// <param name="console">Where the report goes.</param>
+/// <param name="time">The clock.</param>
+internal sealed class DemoCommand(ConsoleOutput console, TimeProvider time) : ICommand
+{
+    /// <inheritdoc />
+    public string Name => "demo";
+
+    /// <inheritdoc />
+    public string Summary => "Shares a generated ultrasound exam end to end and shows what went in and out.";
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var options = CommandLineOptions.Parse(args, ["--folder"], out var error);
+        if (options is null || options.Positional.Count > 0)
+        {
+            await console.Error.WriteLineAsync($"uplink demo: {error ?? $"unexpected argument '{options!.Positional[0]}'"}. Usage: uplink demo [--folder DIR]").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var root = options.Get("--folder") ?? Path.Combine(Path.GetTempPath(), $"uplink-demo-{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        var site = DemoSite.Create(root);
+        var exam = DemoExamGenerator.Write(site.ImageStore);
+        var o = console.Out;
+        await o.WriteLineAsync($"Uplink demo in {site.Root}").ConfigureAwait(false);
+        await o.WriteLineAsync($"  exam: {exam.Count} files in {site.ImageStore} (planted patient {DemoPatient.Name}, ID {DemoPatient.Id})").ConfigureAwait(false);
+        await o.WriteLineAsync($"  host: expert code {DemoSite.ExpertCode}, ViewPoint API on {site.ApiUrl}, folder output in {site.OutputDirectory}").ConfigureAwait(false);
+
+        using var host = UplinkHostFactory.Build(UplinkConfigurationSource.Load(site.ConfigPath));
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ShareAsync(host, site, exam, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await o.WriteLineAsync($"{Environment.NewLine}Everything the demo made is in {site.Root} (the anonymized files under output/).").ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> ShareAsync(IHost host, DemoSite site, IReadOnlyList<DemoImage> exam, CancellationToken cancellationToken)
+    {
+        var o = console.Out;
+        using var viewPoint = new DemoViewPointClient(site.ApiUrl, site.ApiKey, time);
+        await viewPoint.WaitUntilListeningAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        var (status, body) = await viewPoint.ShareAsync("demo-request-1", "demo-exam-1", exam.Select(i => i.ImageId), DemoPatient.Email, DemoPatient.Phone, cancellationToken).ConfigureAwait(false);
+        await o.WriteLineAsync($"{Environment.NewLine}POST /api/v1/shares -> {(int)status} {body}").ConfigureAwait(false);
+        if (status != System.Net.HttpStatusCode.Accepted)
+        {
+            return ExitCodes.Failed;
+        }
+
+        var shareId = body.GetProperty("shareId").GetString()!;
+        var final = await viewPoint.WaitForEndAsync(shareId, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
+        await o.WriteLineAsync($"GET /api/v1/shares/{shareId} -> {final}").ConfigureAwait(false);
+        var outcomes = host.Services.GetRequiredService<ShareRepository>().GetInstances(shareId);
+        DemoReport.Write(o, exam, outcomes, site.OutputDirectory);
+        return final.GetProperty("status").GetString() == "completed" ? ExitCodes.Success : ExitCodes.Failed;
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Uplink.Host.Hosting;
+
+namespace Uplink.Host.Commands;
+
+/// <summary><c>uplink run [--config FILE]</c>: runs Uplink as a long-lived host (console, Windows Service or systemd).</summary>
+/// <param name="console">Where start-up errors go.</param>
+internal sealed class RunCommand(ConsoleOutput console) : ICommand
+{
+    /// <inheritdoc />
+    public string Name => "run";
+
+    /// <inheritdoc />
+    public string Summary => "Runs the host: loads the active plugins and serves until stopped.";
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var options = CommandLineOptions.Parse(args, ["--config"], out var error);
+        if (options is null || options.Positional.Count > 0)
+        {
+            await console.Error.WriteLineAsync($"uplink run: {error ?? $"unexpected argument '{options!.Positional[0]}'"}. Usage: uplink run [--config FILE]").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var source = UplinkConfigurationSource.Load(options.Get("--config"));
+            using var host = UplinkHostFactory.Build(source);
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+        catch (FileNotFoundException ex)
+        {
+            await console.Error.WriteLineAsync($"uplink run: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await console.Error.WriteLineAsync($"uplink run: the configuration is not valid: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+    }
+}

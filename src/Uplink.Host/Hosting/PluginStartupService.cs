@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Uplink.Core.Plugins;
+
+namespace Uplink.Host.Hosting;
+
+/// <summary>
+/// Loads the plugins when the host starts (before the input supervisor), and logs the one
+/// <c>Uplink ready</c> line once every hosted service has started.
+/// </summary>
+/// <param name="plugins">The plugin system; resolving it loads the plugins.</param>
+/// <param name="lifetime">The host's lifetime, for the ready line.</param>
+/// <param name="time">The clock.</param>
+/// <param name="logger">Where the ready line goes.</param>
+internal sealed partial class PluginStartupService(Lazy<PluginSystem> plugins, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<PluginStartupService> logger) : IHostedService
+{
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var system = plugins.Value;
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var states = system.States.All;
+            using var process = Process.GetCurrentProcess();
+            var sinceStart = time.GetUtcNow() - process.StartTime.ToUniversalTime();
+            Ready(logger, sinceStart.TotalMilliseconds, system.Elapsed.TotalMilliseconds, system.Loaded.Count, states.Count(s => s.IsRefused));
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Uplink ready {SinceStartMs:0} ms after process start (plugins {PluginsMs:0.0} ms): {Loaded} plugin(s) loaded, {Refused} refused")]
+    private static partial void Ready(ILogger logger, double sinceStartMs, double pluginsMs, int loaded, int refused);
+}

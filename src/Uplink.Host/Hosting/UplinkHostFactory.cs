@@ -1,0 +1,95 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Events;
+using Uplink.Core.Configuration;
+using Uplink.Core.Plugins;
+using Uplink.Core.Plugins.Loading;
+
+namespace Uplink.Host.Hosting;
+
+/// <summary>
+/// Builds the Generic Host behind <c>uplink run</c>: the configuration file, Serilog (console and a
+/// daily rolling file under the data folder's <c>logs/</c>), options validated at start, Windows Service
+/// and systemd awareness, the plugin system, the input supervisor and the pipeline hook.
+/// </summary>
+internal static class UplinkHostFactory
+{
+    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+    private const string FileTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>Builds the host.</summary>
+    /// <param name="source">The configuration file, read.</param>
+    /// <param name="configure">Extra registrations (tests use it to add a share intake).</param>
+    /// <returns>The host, not started.</returns>
+    public static IHost Build(UplinkConfigurationSource source, Action<IServiceCollection>? configure = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddConfiguration(source.Root);
+        builder.Configuration.AddEnvironmentVariables("UPLINK_");
+
+        var serilog = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture)
+            .WriteTo.File(
+                Path.Combine(source.Options.DataDirectory, "logs", "uplink-.log"),
+                outputTemplate: FileTemplate,
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 31,
+                formatProvider: CultureInfo.InvariantCulture);
+        if (builder.Configuration.GetSection("Serilog").Exists())
+        {
+            // Only when asked: reading Serilog settings scans assemblies, which costs start-up time.
+            serilog.ReadFrom.Configuration(builder.Configuration);
+        }
+
+        var logger = serilog.CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+
+        builder.Services.AddWindowsService(o => o.ServiceName = "Uplink");
+        builder.Services.AddSystemd();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IValidateOptions<UplinkOptions>, UplinkOptionsValidator>();
+        builder.Services.AddOptions<UplinkOptions>()
+            .Bind(builder.Configuration.GetSection(UplinkOptions.SectionName))
+            .PostConfigure(o => UplinkConfigurationFile.Normalize(o, source.Path))
+            .ValidateOnStart();
+
+        AddPlugins(builder.Services, source);
+        builder.Services.AddUplinkPipelineServices(builder.Configuration);
+        configure?.Invoke(builder.Services);
+        builder.Services.AddHostedService<InputSupervisorService>();
+        return builder.Build();
+    }
+
+    private static void AddPlugins(IServiceCollection services, UplinkConfigurationSource source)
+    {
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<UplinkOptions>>().Value;
+            return PluginSystem.Load(
+                PluginHostSettings.For(options.PluginsDirectory!, options.DataDirectory),
+                UplinkConfigurationFile.Selection(options),
+                source.PluginSettings,
+                new PluginHostServices(new McMasterPluginAssemblyLoader(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
+        });
+        services.AddSingleton(sp => new Lazy<PluginSystem>(sp.GetRequiredService<PluginSystem>));
+        services.AddSingleton<IActivePlugins>(sp => sp.GetRequiredService<PluginSystem>().Active);
+        services.AddSingleton(sp => sp.GetRequiredService<PluginSystem>().States);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<UplinkOptions>>().Value.Supervision);
+        services.AddHostedService<PluginStartupService>();
+        services.AddHostedService<UnhandledExceptionReporter>();
+    }
+}

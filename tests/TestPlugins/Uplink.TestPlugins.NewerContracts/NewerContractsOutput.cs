@@ -1,0 +1,12 @@
+using Uplink.Plugins.Abstractions.Outputs;
+
+namespace Uplink.TestPlugins.NewerContracts;
+
+internal sealed class NewerContractsOutput : IOutputPlugin
+{
+    public ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<DeliveryResult>>([.. batch.Select(i => DeliveryResult.Delivered(i.IdempotencyKey))]);
+
+    public ValueTask<DeliveryResult> CompleteShareAsync(ShareCompletion share, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(DeliveryResult.Delivered(share.ShareId));
+}

@@ -1,0 +1,30 @@
+using Uplink.Core.Plugins;
+using Uplink.Plugins.Abstractions.Inputs;
+using Uplink.Plugins.Abstractions.Outputs;
+using Uplink.Plugins.Abstractions.Profiles;
+
+namespace Uplink.Core.Tests.Shares.Support;
+
+/// <summary>An <see cref="IActivePlugins"/> over plain objects, as the plugin host would hand them over.</summary>
+internal sealed class TestActivePlugins(IImageSource source, params RecordingOutput[] outputs) : IActivePlugins
+{
+    public const string InputId = "Test.Input";
+
+    public IReadOnlyList<ActivePlugin<IInputPlugin>> Inputs { get; } = [];
+
+    public ActivePlugin<IAnonymizationProfile> Profile { get; } = new("Test.Profile", new TestProfile());
+
+    public string? ProfileProblem { get; set; }
+
+    public IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs { get; } =
+        [.. outputs.Select(o => new ActivePlugin<IOutputPlugin>(o.Id, o))];
+
+    public IImageSource? FindImageSource(string pluginId) => pluginId == InputId ? source : null;
+
+    private sealed class TestProfile : IAnonymizationProfile
+    {
+        public ProfileDescriptor Descriptor { get; } = new("Test", "1", "test profile", NonDicomHandling.Discard);
+
+        public AnonymizationOutcome Anonymize(AnonymizationRequest request) => throw new NotSupportedException("The test processor never calls the profile.");
+    }
+}

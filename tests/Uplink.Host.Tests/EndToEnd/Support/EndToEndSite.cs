@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Uplink.Host.Demo;
+
+namespace Uplink.Host.Tests.EndToEnd.Support;
+
+/// <summary>
+/// A <see cref="DemoSite"/> in a temp folder with a generated exam and a running <c>uplink run</c>
+/// process; logs everything (Serilog at Verbose, Microsoft included) so leak checks see every event.
+/// </summary>
+internal sealed class EndToEndSite : IDisposable
+{
+    private UplinkProcess? _process;
+
+    public EndToEndSite(int images, int frames, int workers = 2)
+    {
+        Site = DemoSite.Create(Directory.CreateTempSubdirectory("uplink-e2e-").FullName);
+        Exam = DemoExamGenerator.WriteSeries(Site.ImageStore, "US", images, frames);
+        var config = JsonNode.Parse(File.ReadAllText(Site.ConfigPath))!.AsObject();
+        config["Uplink"]!["Pipeline"] = new JsonObject { ["MaxParallelism"] = workers, ["PollInterval"] = "00:00:00.100" };
+        config["Serilog"] = new JsonObject
+        {
+            ["MinimumLevel"] = new JsonObject { ["Default"] = "Verbose", ["Override"] = new JsonObject { ["Microsoft"] = "Verbose", ["System"] = "Verbose" } },
+        };
+        File.WriteAllText(Site.ConfigPath, config.ToJsonString());
+        Client = new DemoViewPointClient(Site.ApiUrl, Site.ApiKey, TimeProvider.System);
+    }
+
+    public DemoSite Site { get; }
+
+    public IReadOnlyList<DemoImage> Exam { get; }
+
+    public DemoViewPointClient Client { get; }
+
+    /// <summary>Every line every run of the process wrote to its console.</summary>
+    public ConcurrentQueue<string> Console { get; } = new();
+
+    public UplinkProcess Process => _process ?? throw new InvalidOperationException("not started");
+
+    /// <summary>Starts (or restarts) the host and waits until the ViewPoint API answers.</summary>
+    public async Task StartAsync()
+    {
+        _process?.Dispose();
+        _process = UplinkProcess.Run(Site.ConfigPath, Console);
+        try
+        {
+            await Client.WaitUntilListeningAsync(TimeSpan.FromSeconds(45), CancellationToken.None);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}{Environment.NewLine}{string.Join(Environment.NewLine, Console)}", ex);
+        }
+    }
+
+    /// <summary>The anonymized files in the folder output.</summary>
+    public string[] OutputFiles() => Directory.GetFiles(Site.OutputDirectory, "*", SearchOption.AllDirectories);
+
+    public void Dispose()
+    {
+        _process?.Dispose();
+        Client.Dispose();
+        try
+        {
+            Directory.Delete(Site.Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

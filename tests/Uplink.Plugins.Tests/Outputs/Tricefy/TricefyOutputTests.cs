@@ -1,0 +1,161 @@
+using Uplink.Plugins.Abstractions.Outputs;
+using Uplink.Plugins.Tests.Support;
+using Uplink.Tricefy.Simulator.Faults;
+
+namespace Uplink.Plugins.Tests.Outputs.Tricefy;
+
+/// <summary>The uploader against the simulator: every published limit, every failure, handled as the issue says.</summary>
+public sealed class TricefyOutputTests : IAsyncLifetime
+{
+    private SimulatorScope _scope = null!;
+
+    public async ValueTask InitializeAsync() => _scope = await SimulatorScope.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _scope.DisposeAsync();
+
+    [Fact]
+    public async Task DeliverAsync_ValidInstances_AreStoredOnceEach()
+    {
+        var output = _scope.CreateOutput();
+        var batch = new[] { _scope.Instance("2.25.11"), _scope.Instance("2.25.12") };
+
+        var results = await output.DeliverAsync(batch, TestContext.Current.CancellationToken);
+
+        Assert.All(results, r => Assert.Equal(DeliveryStatus.Delivered, r.Status));
+        Assert.Equal(["2.25.11", "2.25.12"], _scope.Simulator.Received.Instances.Select(i => i.SopInstanceUid).Order());
+        Assert.Equal(2, _scope.Simulator.Received.UploadRequests);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_SameInstanceAgain_IsNotUploadedTwice()
+    {
+        var output = _scope.CreateOutput();
+        var instance = _scope.Instance("2.25.13");
+
+        await output.DeliverAsync([instance], TestContext.Current.CancellationToken);
+        var again = await output.DeliverAsync([instance], TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeliveryStatus.Delivered, Assert.Single(again).Status);
+        Assert.Equal(1, _scope.Simulator.Received.UploadRequests);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_Two503sThenSuccess_IsRetriedWithinTheCallAndDelivered()
+    {
+        var output = _scope.CreateOutput();
+        _scope.Simulator.Faults.Enqueue(FaultKind.ServiceUnavailable, 2);
+
+        var result = Assert.Single(await output.DeliverAsync([_scope.Instance("2.25.14")], TestContext.Current.CancellationToken));
+
+        Assert.Equal(DeliveryStatus.Delivered, result.Status);
+        Assert.Equal(3, _scope.Simulator.Received.UploadRequests);
+        Assert.Equal(1, Assert.Single(_scope.Simulator.Received.Instances).TimesReceived);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_DroppedConnection_IsRetriedAndDeliveredOnce()
+    {
+        var output = _scope.CreateOutput();
+        _scope.Simulator.Faults.Enqueue(FaultKind.DropConnection);
+
+        var result = Assert.Single(await output.DeliverAsync([_scope.Instance("2.25.15")], TestContext.Current.CancellationToken));
+
+        Assert.Equal(DeliveryStatus.Delivered, result.Status);
+        Assert.Equal(1, Assert.Single(_scope.Simulator.Received.Instances).TimesReceived);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_AnswerSlowerThanTheRequestBudget_TimesOutAndIsRetried()
+    {
+        var output = _scope.CreateOutput(new Dictionary<string, string?> { ["RequestTimeout"] = "00:00:00.500" });
+        _scope.Simulator.Faults.Enqueue(FaultKind.SlowResponse, 1, TimeSpan.FromSeconds(5));
+
+        var result = Assert.Single(await output.DeliverAsync([_scope.Instance("2.25.16")], TestContext.Current.CancellationToken));
+
+        Assert.Equal(DeliveryStatus.Delivered, result.Status);
+        Assert.Equal(2, _scope.Simulator.Received.UploadRequests);
+        Assert.Equal(1, Assert.Single(_scope.Simulator.Received.Instances).TimesReceived);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_Persistent503_ReturnsRetry_ThenTheBreakerStopsHammering()
+    {
+        var output = _scope.CreateOutput(new Dictionary<string, string?> { ["BreakerMinimumThroughput"] = "2", ["MaxRetryAttempts"] = "1", ["BreakDuration"] = "00:00:30" });
+        _scope.Simulator.Faults.Enqueue(FaultKind.ServiceUnavailable, 100);
+        var batch = Enumerable.Range(20, 6).Select(i => _scope.Instance($"2.25.{i}")).ToArray();
+
+        var results = await output.DeliverAsync(batch, TestContext.Current.CancellationToken);
+
+        Assert.All(results, r => Assert.Equal(DeliveryStatus.Retry, r.Status));
+        Assert.Contains("503", results[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("circuit is open", results[^1].Reason, StringComparison.Ordinal);
+        Assert.True(_scope.Simulator.Received.UploadRequests < batch.Length * 2, $"{_scope.Simulator.Received.UploadRequests} requests for {batch.Length} instances: the breaker did not open.");
+        Assert.Empty(_scope.Simulator.Received.Instances);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_401_StopsTheBatchWithCredentialsRejected_WithoutRetrying()
+    {
+        var output = _scope.CreateOutput();
+        _scope.Simulator.Faults.Enqueue(FaultKind.Unauthorized, 100);
+        var batch = Enumerable.Range(30, 4).Select(i => _scope.Instance($"2.25.{i}")).ToArray();
+
+        var results = await output.DeliverAsync(batch, TestContext.Current.CancellationToken);
+
+        Assert.All(results, r => Assert.Equal(DeliveryStatus.CredentialsRejected, r.Status));
+        Assert.Equal(1, _scope.Simulator.Received.UploadRequests);
+        Assert.DoesNotContain(_scope.Simulator.Options.Token, results[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_WrongToken_IsCredentialsRejected()
+    {
+        var output = _scope.CreateOutput(new Dictionary<string, string?> { ["Token"] = "not-the-token" });
+
+        var result = Assert.Single(await output.DeliverAsync([_scope.Instance("2.25.40")], TestContext.Current.CancellationToken));
+
+        Assert.Equal(DeliveryStatus.CredentialsRejected, result.Status);
+        Assert.Contains("401", result.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-token", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_SopClassTricefyRefuses_IsSetAsideBeforeAnyRequest()
+    {
+        var output = _scope.CreateOutput();
+        var ct = _scope.Instance("2.25.41", sopClassUid: "1.2.840.10008.5.1.4.1.1.2");
+
+        var result = Assert.Single(await output.DeliverAsync([ct], TestContext.Current.CancellationToken));
+
+        Assert.Equal(DeliveryStatus.SetAside, result.Status);
+        Assert.Contains("1.2.840.10008.5.1.4.1.1.2", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, _scope.Simulator.Received.UploadRequests);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_TransferSyntaxTricefyRefuses_IsSetAsideNamingIt()
+    {
+        var output = _scope.CreateOutput();
+        var j2k = _scope.Instance("2.25.42", transferSyntaxUid: "1.2.840.10008.1.2.4.90");
+
+        var result = Assert.Single(await output.DeliverAsync([j2k], TestContext.Current.CancellationToken));
+
+        Assert.Equal(DeliveryStatus.SetAside, result.Status);
+        Assert.Contains("1.2.840.10008.1.2.4.90", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, _scope.Simulator.Received.UploadRequests);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_ServerRefusalThePreflightDidNotForesee_SetsAsideThatFileOnly()
+    {
+        var output = _scope.CreateOutput(new Dictionary<string, string?> { ["MaxFileBytes"] = "50000000" });
+        var big = _scope.Instance("2.25.43", pixelBytes: 10_100_000);
+        var small = _scope.Instance("2.25.44");
+
+        var results = await output.DeliverAsync([big, small], TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeliveryStatus.SetAside, results[0].Status);
+        Assert.Contains("413", results[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Delivered, results[1].Status);
+    }
+}
