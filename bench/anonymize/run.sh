@@ -26,8 +26,7 @@ here="$root/bench/anonymize"
 
 dotnet build -c Release -v q -nologo "$root/src/Uplink.Host/Uplink.Host.csproj" >/dev/null
 uplink_dll="$root/artifacts/bin/Uplink.Host/release/uplink.dll"
-plugin=$(find "$root/artifacts/bin/Uplink.Host" -path '*plugins/Uplink.Profiles.Builtin/Uplink.Profiles.Builtin.dll' | head -1)
-plugins=$(dirname "$(dirname "$plugin")")
+plugins="$root/artifacts/bin/Uplink.Host/release/plugins"
 [[ -d "$corpus/small" && -d "$corpus/large" ]] || /usr/bin/python3 "$here/make-corpus.py" "$corpus" "$small_count" "$large_count"
 
 gdcm_args=(--dumb --replace 0010,0010=ANONYMIZED --replace 0010,0020=ANON0001

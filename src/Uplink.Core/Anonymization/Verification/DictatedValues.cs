@@ -20,22 +20,22 @@ internal static class DictatedValues
         var sopClass = rules?.ForSopClass(output.Dataset.GetString(DicomTags.SOPClassUID));
         if (rules is not null && sopClass is not null)
         {
-            Walk(output.Dataset, rules, sopClass, values, dictated: false);
+            Walk(output.Dataset, DeclaredRuleIndex.For(rules, sopClass), values, dictated: false);
         }
 
         return values;
     }
 
-    private static void Walk(DicomDataset dataset, ProfileRules rules, SopClassRules sopClass, HashSet<string> values, bool dictated)
+    private static void Walk(DicomDataset dataset, DeclaredRuleIndex rules, HashSet<string> values, bool dictated)
     {
         foreach (var item in dataset)
         {
-            var here = dictated || rules.RuleFor(item.Tag, sopClass).Action is not (TagAction.Keep or TagAction.Clean or TagAction.Remove);
+            var here = dictated || rules.RuleFor(item.Tag).Action is not (TagAction.Keep or TagAction.Clean or TagAction.Remove);
             if (item is DicomSequence sequence)
             {
                 foreach (var child in sequence.Items)
                 {
-                    Walk(child, rules, sopClass, values, here);
+                    Walk(child, rules, values, here);
                 }
             }
             else if (here && item is DicomElement { IsBulk: false })

@@ -15,15 +15,12 @@ internal sealed class RuleConformance
     private readonly SourceValues _source;
     private readonly IUidRemapper _uids;
     private readonly List<string> _violations;
-    private readonly Dictionary<uint, TagRule> _exact = [];
+    private readonly DeclaredRuleIndex _index;
 
     private RuleConformance(ProfileRules rules, SopClassRules sopClass, SourceValues source, IUidRemapper uids, List<string> violations)
     {
         (_rules, _sopClass, _source, _uids, _violations) = (rules, sopClass, source, uids, violations);
-        foreach (var rule in sopClass.Tags.Concat(rules.Tags).Where(r => r.Mask == uint.MaxValue))
-        {
-            _exact.TryAdd(rule.Tag.Value, rule);
-        }
+        _index = DeclaredRuleIndex.For(rules, sopClass);
     }
 
     /// <summary>Checks the output's dataset and adds what is wrong to <paramref name="violations"/>.</summary>
@@ -47,9 +44,6 @@ internal sealed class RuleConformance
         check.CheckStamps(source.Dataset, output.Dataset);
     }
 
-    private TagRule RuleFor(DicomTag tag) =>
-        _exact.TryGetValue(tag.Value, out var rule) ? rule : _rules.RuleFor(tag, _sopClass);
-
     private void Walk(DicomDataset dataset, bool stamped)
     {
         foreach (var item in dataset)
@@ -59,13 +53,12 @@ internal sealed class RuleConformance
                 continue; // group length: structure, no content
             }
 
-            var rule = RuleFor(item.Tag);
             if (stamped)
             {
                 continue; // inside a stamp the host checks presence only: its content is the profile's own
             }
 
-            CheckItem(dataset, item, rule);
+            CheckItem(dataset, item, _index.RuleFor(item.Tag));
         }
     }
 
