@@ -38,8 +38,19 @@ internal sealed class RunCommand(ConsoleOutput console) : ICommand
         }
         catch (OptionsValidationException ex)
         {
-            await console.Error.WriteLineAsync($"uplink run: the configuration is not valid: {string.Join("; ", ex.Failures)}").ConfigureAwait(false);
-            return ExitCodes.Failed;
+            return await ReportInvalidAsync([ex]).ConfigureAwait(false);
         }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // The host validates every options type at start and reports them together.
+            return await ReportInvalidAsync(ex.Flatten().InnerExceptions.Cast<OptionsValidationException>()).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> ReportInvalidAsync(IEnumerable<OptionsValidationException> errors)
+    {
+        var failures = errors.SelectMany(e => e.Failures).Distinct(StringComparer.Ordinal);
+        await console.Error.WriteLineAsync($"uplink run: the configuration is not valid: {string.Join("; ", failures)}").ConfigureAwait(false);
+        return ExitCodes.Failed;
     }
 }

@@ -71,6 +71,7 @@ public sealed class PluginIsolationTests
         var configPath = Path.Combine(data, "uplink.json");
         var code = ExpertCodeCatalog.Load(Path.Combine(PluginSandbox.HostFolder, "profiles", "expert-codes.json")).Find("Anon-LPU-O")!;
         UplinkConfigurationFile.Write(configPath, code, data, PluginSandbox.BundledPluginsFolder);
+        GiveSettingsToPluginsTheCodeDoesNotSelect(configPath);
         var source = UplinkConfigurationSource.Load(configPath);
         var settings = new PluginHostSettings(PluginSandbox.BundledPluginsFolder, data, PluginSandbox.BundledListFolder);
 
@@ -109,5 +110,19 @@ public sealed class PluginIsolationTests
         {
             Assert.Skip($"Loaded in their own contexts, but not implemented yet (they register no service of their declared kind): {string.Join(", ", unimplemented)}");
         }
+    }
+
+    // The expert code has no settings for outputs it does not select, nor the site's credentials; an admin gives them.
+    private static void GiveSettingsToPluginsTheCodeDoesNotSelect(string configPath)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(configPath))!;
+        var plugins = root["Uplink"]!["Plugins"]!.AsObject();
+        plugins["Uplink.Output.DicomWeb"] ??= new System.Text.Json.Nodes.JsonObject { ["BaseUrl"] = "http://127.0.0.1:9/dicom-web" };
+        // Tricefy credentials are the site's own: setup asks for them, the shipped code cannot carry them.
+        var tricefy = plugins["Uplink.Output.Tricefy"]!.AsObject();
+        tricefy["Email"] = "site@example.org";
+        tricefy["Token"] = "test-token";
+        plugins["Uplink.Output.Folder"] ??= new System.Text.Json.Nodes.JsonObject { ["Root"] = Path.Combine(Path.GetDirectoryName(configPath)!, "out") };
+        File.WriteAllText(configPath, root.ToJsonString());
     }
 }
