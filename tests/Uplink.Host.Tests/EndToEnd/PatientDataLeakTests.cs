@@ -29,7 +29,7 @@ public sealed class PatientDataLeakTests
         await host.Client.ShareAsync("leak-1", "exam-leak", ids, DemoPatient.Email, DemoPatient.Phone, ct);
         var (unknown, _) = await host.Client.ShareAsync("leak-2", "exam-leak", [.. ids, "MISSING-1"], DemoPatient.Email, DemoPatient.Phone, ct);
         var (invalid, _) = await host.Client.ShareAsync("leak-3", "exam-leak", ids, DemoPatient.Email, "phone " + DemoPatient.Phone, ct);
-        var final = await host.Client.WaitForEndAsync(body.GetProperty("shareId").GetString()!, TimeSpan.FromSeconds(30), ct);
+        var final = await host.Client.WaitForEndAsync(body.GetProperty("shareId").GetString()!, TimeSpan.FromSeconds(45), ct);
         host.Process.Stop();
 
         Assert.Equal("completed", final.GetProperty("status").GetString());

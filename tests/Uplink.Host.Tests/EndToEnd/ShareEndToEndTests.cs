@@ -43,6 +43,21 @@ public sealed class ShareEndToEndTests(RunningHostFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_non_dicom_file_in_the_exam_is_discarded_under_anon_lpu_o_and_the_rest_is_sent()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_host.Site.ImageStore, "NOTE-1.dcm"), $"Report for {DemoPatient.Name}", TestContext.Current.CancellationToken);
+        var (_, body) = await _host.Client.ShareAsync("e2e-note", "exam-1", [_host.Exam[0].ImageId, "NOTE-1"], null, DemoPatient.Phone, TestContext.Current.CancellationToken);
+
+        var final = await _host.Client.WaitForEndAsync(body.GetProperty("shareId").GetString()!, TimeSpan.FromSeconds(40), TestContext.Current.CancellationToken);
+
+        Assert.Equal("completed", final.GetProperty("status").GetString());
+        var images = final.GetProperty("images").EnumerateArray().ToList();
+        Assert.Equal("sent", images[0].GetProperty("status").GetString());
+        Assert.Equal("discarded", images[1].GetProperty("status").GetString());
+        Assert.Contains("non-DICOM", images[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_same_request_id_again_returns_the_same_share()
     {
         var ids = _host.Exam.Select(i => i.ImageId).ToList();

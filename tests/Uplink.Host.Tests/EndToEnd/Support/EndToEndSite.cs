@@ -37,11 +37,16 @@ internal sealed class EndToEndSite : IDisposable
 
     public UplinkProcess Process => _process ?? throw new InvalidOperationException("not started");
 
-    /// <summary>Starts (or restarts) the host and waits until the ViewPoint API answers.</summary>
-    public async Task StartAsync()
+    /// <summary>Starts (or restarts) the host and, unless told not to, waits until the ViewPoint API answers.</summary>
+    public async Task StartAsync(bool waitForApi = true)
     {
         _process?.Dispose();
         _process = UplinkProcess.Run(Site.ConfigPath, Console);
+        if (!waitForApi)
+        {
+            return;
+        }
+
         try
         {
             await Client.WaitUntilListeningAsync(TimeSpan.FromSeconds(45), CancellationToken.None);

@@ -57,6 +57,40 @@ public sealed class ViewPointInputTests
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, wrongResponse.StatusCode);
     }
 
+    [Fact]
+    public async Task With_a_certificate_the_api_serves_https_and_only_https()
+    {
+        var folder = Directory.CreateTempSubdirectory("uplink-cert-").FullName;
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=uplink.test", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var pfx = Path.Combine(folder, "api.pfx");
+        await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pw"), TestContext.Current.CancellationToken);
+        var options = new ViewPointOptions { Listen = "https://127.0.0.1:0", CertificatePath = pfx, CertificatePassword = "pw", ApiKey = "k", ImageRoot = folder };
+        var input = new ViewPointInput(options, new FolderImageSource(options), new ViewPointIdentity("vp"), TimeProvider.System);
+        using var stop = new CancellationTokenSource();
+        var running = input.RunAsync(new NoShares(), stop.Token);
+        var address = await input.Listening.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        string? presented = null;
+        using var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, cert, _, _) => (presented = cert?.Thumbprint) == certificate.Thumbprint,
+        };
+        using var https = new HttpClient(handler) { BaseAddress = address };
+        using var plain = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{address.Port}") };
+
+        using var response = await https.GetAsync(new Uri("/api/v1/openapi.json", UriKind.Relative), TestContext.Current.CancellationToken);
+        var overPlainHttp = await Record.ExceptionAsync(() => plain.GetAsync(new Uri("/api/v1/openapi.json", UriKind.Relative), TestContext.Current.CancellationToken));
+        await stop.CancelAsync();
+        await running;
+        Directory.Delete(folder, recursive: true);
+
+        Assert.Equal("https", address.Scheme);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(certificate.Thumbprint, presented);
+        Assert.IsType<HttpRequestException>(overPlainHttp);
+    }
+
     private sealed class NoShares : Abstractions.Inputs.IShareIntake
     {
         public Task<Abstractions.Inputs.ShareReceipt> SubmitAsync(Abstractions.Inputs.ShareRequest request, CancellationToken cancellationToken) =>
