@@ -48,6 +48,24 @@ internal static class UplinkConfigurationFile
         File.Move(temp, full, overwrite: true);
     }
 
+    /// <summary>Sets one plugin setting in an existing configuration file (written atomically).</summary>
+    /// <param name="path">The configuration file.</param>
+    /// <param name="pluginId">The plugin's id.</param>
+    /// <param name="key">The setting's name.</param>
+    /// <param name="value">The value (a <c>sealed:NAME</c> reference for secrets).</param>
+    public static void SetPluginSetting(string path, string pluginId, string key, string value)
+    {
+        var full = Path.GetFullPath(path);
+        var root = JsonNode.Parse(File.ReadAllText(full))!.AsObject();
+        var uplink = root[UplinkOptions.SectionName]!.AsObject();
+        var plugins = (uplink["Plugins"] ??= new JsonObject()).AsObject();
+        var settings = (plugins[pluginId] ??= new JsonObject()).AsObject();
+        settings[key] = value;
+        var temp = full + ".tmp";
+        File.WriteAllText(temp, root.ToJsonString(WriteOptions));
+        File.Move(temp, full, overwrite: true);
+    }
+
     private static JsonNode ReplaceToken(JsonNode node, string dataDirectory)
     {
         switch (node)

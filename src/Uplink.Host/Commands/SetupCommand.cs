@@ -8,9 +8,10 @@ using Uplink.Host.Hosting;
 namespace Uplink.Host.Commands;
 
 /// <summary>
-/// <c>uplink setup --expert-code CODE [--config FILE] [--data DIR] [--plugins DIR]</c>: the installer step.
-/// Validates the code, writes the configuration, creates the site secrets when absent, and prints what
-/// is now active. Without arguments on a terminal it runs <see cref="SetupWizard"/>.
+/// <c>uplink setup --expert-code CODE [--config FILE] [--data DIR] [--plugins DIR] [--tricefy-email EMAIL]</c>:
+/// the installer step. Validates the code, writes the configuration, creates the site secrets when
+/// absent, seals the Tricefy token (read from <c>UPLINK_TRICEFY_TOKEN</c> or standard input, never from
+/// the command line, where other users could see it), and prints what is now active. Without arguments on a terminal it runs <see cref="SetupWizard"/>.
 /// </summary>
 /// <param name="console">Where to print.</param>
 /// <param name="terminal">The keyboard for the wizard; the process console by default.</param>
@@ -24,13 +25,24 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
     /// <inheritdoc />
     public string Summary => "Installer step: applies an expert code, writes the configuration and site secrets.";
 
+    /// <summary>The environment variable that carries the Tricefy API token to setup.</summary>
+    public const string TokenVariable = "UPLINK_TRICEFY_TOKEN";
+
+    private const string TricefyPluginId = "Uplink.Output.Tricefy";
+
+    /// <summary>Where the Tricefy token comes from: <see cref="TokenVariable"/>, else standard input when redirected (tests replace it).</summary>
+    public Func<string?> ReadToken { get; init; } = () =>
+        Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : Console.IsInputRedirected ? Console.In.ReadLine()?.Trim()
+        : null;
+
     /// <summary>The expert codes file (tests point it elsewhere).</summary>
     public string CatalogPath { get; init; } = ExpertCodeCatalog.DefaultPath;
 
     /// <inheritdoc />
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var options = CommandLineOptions.Parse(args, ["--expert-code", "--config", "--data", "--plugins"], out var error);
+        var options = CommandLineOptions.Parse(args, ["--expert-code", "--config", "--data", "--plugins", "--tricefy-email"], out var error);
         if (options is null || options.Positional.Count > 0)
         {
             return await UsageAsync(error ?? $"unexpected argument '{options!.Positional[0]}'").ConfigureAwait(false);
@@ -66,6 +78,26 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
         }
 
         Apply(choice);
+        if (options.Get("--tricefy-email") is { } email)
+        {
+            return await StoreTricefyCredentialsAsync(choice, email).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> StoreTricefyCredentialsAsync(SetupChoice choice, string email)
+    {
+        var token = ReadToken();
+        if (string.IsNullOrEmpty(token))
+        {
+            await console.Error.WriteLineAsync($"uplink setup: --tricefy-email needs the account's API token in {TokenVariable} or on standard input; the configuration was written without it.").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+
+        UplinkConfigurationFile.SetPluginSetting(choice.ConfigPath, TricefyPluginId, "Email", email);
+        UplinkConfigurationFile.SetPluginSetting(choice.ConfigPath, TricefyPluginId, "Token", SealedSettings.Seal(choice.DataDirectory, "tricefy-token", token));
+        await console.Out.WriteLineAsync($"Tricefy token sealed in {SiteSecrets.SecretsDirectory(choice.DataDirectory)}; verify it with 'uplink tricefy check'.").ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
@@ -102,7 +134,7 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
 
     private async Task<int> UsageAsync(string problem)
     {
-        await console.Error.WriteLineAsync($"uplink setup: {problem}. Usage: uplink setup --expert-code CODE [--config FILE] [--data DIR] [--plugins DIR]").ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"uplink setup: {problem}. Usage: uplink setup --expert-code CODE [--config FILE] [--data DIR] [--plugins DIR] [--tricefy-email EMAIL]").ConfigureAwait(false);
         return ExitCodes.Usage;
     }
 }

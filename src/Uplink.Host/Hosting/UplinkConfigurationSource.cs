@@ -27,6 +27,7 @@ internal sealed record UplinkConfigurationSource(string Path, IConfigurationRoot
     {
         var path = System.IO.Path.GetFullPath(configPath ?? UplinkPaths.DefaultConfigFile);
         var root = UplinkConfigurationFile.Read(path);
-        return new UplinkConfigurationSource(path, root, UplinkConfigurationFile.Bind(root, path));
+        var options = UplinkConfigurationFile.Bind(root, path);
+        return new UplinkConfigurationSource(path, SealedSettingResolver.Resolve(root, options.DataDirectory), options);
     }
 }

@@ -110,5 +110,36 @@ public sealed class SetupCommandTests : IDisposable
         Assert.Contains("cancelled; nothing was written", _error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheTricefyToken_IsSealedAtRest_AndOpensOnlyForThePlugin()
+    {
+        const string token = "tricefy-token-7f3a9c";
+        var command = new SetupCommand(new ConsoleOutput(_out, _error), new SetupTerminal(TextReader.Null, isInteractive: false, () => { })) { ReadToken = () => token };
+
+        var code = await command.RunAsync(["--expert-code", "Anon-LPU-O", "--config", ConfigPath, "--tricefy-email", "clinic@example.org"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Success, code);
+        foreach (var file in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
+        {
+            Assert.DoesNotContain(token, File.ReadAllText(file), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(token, _out.ToString() + _error.ToString(), StringComparison.Ordinal);
+        var settings = Uplink.Host.Hosting.UplinkConfigurationSource.Load(ConfigPath).PluginSettings.GetSection("Uplink.Output.Tricefy");
+        Assert.Equal("clinic@example.org", settings["Email"]);
+        Assert.Equal(token, settings["Token"]);
+    }
+
+    [Fact]
+    public async Task ATricefyEmailWithoutAToken_IsAnError_ThatSaysWhereTheTokenGoes()
+    {
+        var command = new SetupCommand(new ConsoleOutput(_out, _error), new SetupTerminal(TextReader.Null, isInteractive: false, () => { })) { ReadToken = () => null };
+
+        var code = await command.RunAsync(["--expert-code", "Anon-LPU-O", "--config", ConfigPath, "--tricefy-email", "clinic@example.org"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains(SetupCommand.TokenVariable, _error.ToString(), StringComparison.Ordinal);
+    }
+
     private SetupCommand Command() => new(new ConsoleOutput(_out, _error), new SetupTerminal(TextReader.Null, isInteractive: false, () => { }));
 }
