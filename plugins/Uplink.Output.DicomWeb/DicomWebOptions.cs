@@ -81,4 +81,9 @@ internal sealed record DicomWebOptions
     /// <returns>A description safe to log.</returns>
     public override string ToString() =>
         $"DicomWebOptions {{ BaseUrl = {BaseUrl}, Auth = {(BearerToken is not null ? "Bearer" : Username is not null ? "Basic" : "none")} }}";
+
+    /// <summary>The settings of the shared upload resilience pipeline.</summary>
+    /// <returns>Retries, back-off, breaker and per-attempt timeout from these options.</returns>
+    public Uplink.Plugins.Shared.Http.UploadResilienceSettings ToResilienceSettings() =>
+        new(MaxRetryAttempts, RetryBaseDelay, BreakerMinimumThroughput, BreakDuration, RequestTimeout);
 }

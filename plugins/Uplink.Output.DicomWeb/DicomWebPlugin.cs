@@ -18,7 +18,7 @@ public sealed class DicomWebPlugin : IUplinkPlugin
         services.AddSingleton(sp => new StowClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(StowClient.ClientName),
             options,
-            DicomWebResilience.Build(options, context.Time)));
+            Uplink.Plugins.Shared.Http.UploadResilience.Build(options.ToResilienceSettings(), context.Time)));
         services.AddSingleton<IOutputPlugin, DicomWebOutput>();
     }
 }

@@ -70,4 +70,9 @@ internal sealed record TricefyOptions
     /// <summary>Names the endpoint and account, never the token.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString() => $"TricefyOptions {{ Endpoint = {Endpoint}, Token = *** }}";
+
+    /// <summary>The settings of the shared upload resilience pipeline.</summary>
+    /// <returns>Retries, back-off, breaker and per-attempt timeout from these options.</returns>
+    public Uplink.Plugins.Shared.Http.UploadResilienceSettings ToResilienceSettings() =>
+        new(MaxRetryAttempts, RetryBaseDelay, BreakerMinimumThroughput, BreakDuration, RequestTimeout);
 }

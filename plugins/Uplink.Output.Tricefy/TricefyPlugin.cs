@@ -25,7 +25,7 @@ public sealed class TricefyPlugin : IUplinkPlugin
                 PooledConnectionLifetime = TimeSpan.FromSeconds(45),
                 ConnectTimeout = TimeSpan.FromSeconds(15),
             });
-        services.AddSingleton(_ => TricefyResilience.Build(options, context.Time));
+        services.AddSingleton(_ => Uplink.Plugins.Shared.Http.UploadResilience.Build(options.ToResilienceSettings(), context.Time));
         services.AddSingleton(sp => new TricefyClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TricefyClient)),
             options,
