@@ -4,14 +4,16 @@ using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Loading;
 using Uplink.Core.Secrets;
 using Uplink.Host.Hosting;
+using Uplink.Host.Tricefy;
 
 namespace Uplink.Host.Commands;
 
 /// <summary>
-/// <c>uplink setup --expert-code CODE [--config FILE] [--data DIR] [--plugins DIR] [--tricefy-email EMAIL]</c>:
+/// <c>uplink setup --expert-code CODE [--config FILE] [--data DIR] [--plugins DIR] [--tricefy-email EMAIL [--tricefy-endpoint URL]]</c>:
 /// the installer step. Validates the code, writes the configuration, creates the site secrets when
 /// absent, seals the Tricefy token (read from <c>UPLINK_TRICEFY_TOKEN</c> or standard input, never from
-/// the command line, where other users could see it), and prints what is now active. Without arguments on a terminal it runs <see cref="SetupWizard"/>.
+/// the command line, where other users could see it) and verifies it with Tricefy's documented GET,
+/// and prints what is now active. Without arguments on a terminal it runs <see cref="SetupWizard"/>.
 /// </summary>
 /// <param name="console">Where to print.</param>
 /// <param name="terminal">The keyboard for the wizard; the process console by default.</param>
@@ -42,7 +44,7 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
     /// <inheritdoc />
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var options = CommandLineOptions.Parse(args, ["--expert-code", "--config", "--data", "--plugins", "--tricefy-email"], out var error);
+        var options = CommandLineOptions.Parse(args, ["--expert-code", "--config", "--data", "--plugins", "--tricefy-email", "--tricefy-endpoint"], out var error);
         if (options is null || options.Positional.Count > 0)
         {
             return await UsageAsync(error ?? $"unexpected argument '{options!.Positional[0]}'").ConfigureAwait(false);
@@ -80,13 +82,13 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
         Apply(choice);
         if (options.Get("--tricefy-email") is { } email)
         {
-            return await StoreTricefyCredentialsAsync(choice, email).ConfigureAwait(false);
+            return await StoreTricefyCredentialsAsync(choice, email, options.Get("--tricefy-endpoint"), cancellationToken).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
     }
 
-    private async Task<int> StoreTricefyCredentialsAsync(SetupChoice choice, string email)
+    private async Task<int> StoreTricefyCredentialsAsync(SetupChoice choice, string email, string? endpointText, CancellationToken cancellationToken)
     {
         var token = ReadToken();
         if (string.IsNullOrEmpty(token))
@@ -95,10 +97,31 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
             return ExitCodes.Failed;
         }
 
+        if (endpointText is not null)
+        {
+            if (!Uri.TryCreate(endpointText, UriKind.Absolute, out _))
+            {
+                await console.Error.WriteLineAsync($"uplink setup: --tricefy-endpoint '{endpointText}' is not an absolute URL (e.g. https://us.tricefy.com/dicomweb/studies).").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            UplinkConfigurationFile.SetPluginSetting(choice.ConfigPath, TricefyPluginId, "Endpoint", endpointText);
+        }
+
         UplinkConfigurationFile.SetPluginSetting(choice.ConfigPath, TricefyPluginId, "Email", email);
         UplinkConfigurationFile.SetPluginSetting(choice.ConfigPath, TricefyPluginId, "Token", SealedSettings.Seal(choice.DataDirectory, "tricefy-token", token));
-        await console.Out.WriteLineAsync($"Tricefy token sealed in {SiteSecrets.SecretsDirectory(choice.DataDirectory)}; verify it with 'uplink tricefy check'.").ConfigureAwait(false);
-        return ExitCodes.Success;
+        await console.Out.WriteLineAsync($"Tricefy token sealed in {SiteSecrets.SecretsDirectory(choice.DataDirectory)}.").ConfigureAwait(false);
+
+        var endpoint = UplinkConfigurationSource.Load(choice.ConfigPath).PluginSettings.GetSection(TricefyPluginId)["Endpoint"];
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var endpointUri))
+        {
+            await console.Error.WriteLineAsync($"uplink setup: the configuration names no Tricefy endpoint; pass --tricefy-endpoint.").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+
+        var (accepted, message) = await TricefyCredentialCheck.RunAsync(endpointUri, email, token, cancellationToken).ConfigureAwait(false);
+        await (accepted ? console.Out : console.Error).WriteLineAsync(accepted ? message : $"uplink setup: the configuration is written, but the credential check failed: {message}").ConfigureAwait(false);
+        return accepted ? ExitCodes.Success : ExitCodes.Failed;
     }
 
     private void Apply(SetupChoice choice)
@@ -134,7 +157,7 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
 
     private async Task<int> UsageAsync(string problem)
     {
-        await console.Error.WriteLineAsync($"uplink setup: {problem}. Usage: uplink setup --expert-code CODE [--config FILE] [--data DIR] [--plugins DIR] [--tricefy-email EMAIL]").ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"uplink setup: {problem}. Usage: uplink setup --expert-code CODE [--config FILE] [--data DIR] [--plugins DIR] [--tricefy-email EMAIL [--tricefy-endpoint URL]]").ConfigureAwait(false);
         return ExitCodes.Usage;
     }
 }

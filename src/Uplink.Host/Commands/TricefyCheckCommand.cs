@@ -1,6 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
+using Uplink.Host.Tricefy;
 
 namespace Uplink.Host.Commands;
 
@@ -40,28 +38,8 @@ internal sealed class TricefyCheckCommand(ConsoleOutput console) : ICommand
 
     private async Task<int> CheckAsync(Uri endpoint, string email, string token, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        using var request = new HttpRequestMessage(HttpMethod.Get, endpoint);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{email}:{token}")));
-        try
-        {
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
-            {
-                await console.Out.WriteLineAsync($"Tricefy accepted the credentials at {endpoint} ({(int)response.StatusCode}).").ConfigureAwait(false);
-                return ExitCodes.Success;
-            }
-
-            var meaning = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                ? "the e-mail or API token is wrong or revoked"
-                : "the endpoint did not accept the check";
-            await console.Error.WriteLineAsync($"Tricefy answered {(int)response.StatusCode} {response.ReasonPhrase}: {meaning}.").ConfigureAwait(false);
-            return ExitCodes.Failed;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            await console.Error.WriteLineAsync($"Could not reach {endpoint}: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.Failed;
-        }
+        var (accepted, message) = await TricefyCredentialCheck.RunAsync(endpoint, email, token, cancellationToken).ConfigureAwait(false);
+        await (accepted ? console.Out : console.Error).WriteLineAsync(message).ConfigureAwait(false);
+        return accepted ? ExitCodes.Success : ExitCodes.Failed;
     }
 }

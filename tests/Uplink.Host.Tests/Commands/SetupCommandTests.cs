@@ -111,14 +111,16 @@ public sealed class SetupCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task TheTricefyToken_IsSealedAtRest_AndOpensOnlyForThePlugin()
+    public async Task TheTricefyToken_IsVerifiedWithTricefysGet_SealedAtRest_AndOpensOnlyForThePlugin()
     {
-        const string token = "tricefy-token-7f3a9c";
-        var command = new SetupCommand(new ConsoleOutput(_out, _error), new SetupTerminal(TextReader.Null, isInteractive: false, () => { })) { ReadToken = () => token };
+        await using var tricefy = await Uplink.Tricefy.Simulator.TricefySimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var token = tricefy.Options.Token;
+        var command = TricefySetup(token);
 
-        var code = await command.RunAsync(["--expert-code", "Anon-LPU-O", "--config", ConfigPath, "--tricefy-email", "clinic@example.org"], TestContext.Current.CancellationToken);
+        var code = await command.RunAsync(["--expert-code", "Anon-LPU-O", "--config", ConfigPath, "--tricefy-email", tricefy.Options.Email, "--tricefy-endpoint", tricefy.StudiesEndpoint.ToString()], TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Tricefy accepted the credentials", _out.ToString(), StringComparison.Ordinal);
         foreach (var file in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
         {
             Assert.DoesNotContain(token, File.ReadAllText(file), StringComparison.Ordinal);
@@ -126,20 +128,37 @@ public sealed class SetupCommandTests : IDisposable
 
         Assert.DoesNotContain(token, _out.ToString() + _error.ToString(), StringComparison.Ordinal);
         var settings = Uplink.Host.Hosting.UplinkConfigurationSource.Load(ConfigPath).PluginSettings.GetSection("Uplink.Output.Tricefy");
-        Assert.Equal("clinic@example.org", settings["Email"]);
+        Assert.Equal(tricefy.Options.Email, settings["Email"]);
         Assert.Equal(token, settings["Token"]);
+        Assert.Equal(tricefy.StudiesEndpoint.ToString(), settings["Endpoint"]);
+    }
+
+    [Fact]
+    public async Task AWrongTricefyToken_FailsSetup_SayingTheCredentialsAreWrong()
+    {
+        await using var tricefy = await Uplink.Tricefy.Simulator.TricefySimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        var code = await TricefySetup("not-the-token").RunAsync(["--expert-code", "Anon-LPU-O", "--config", ConfigPath, "--tricefy-email", tricefy.Options.Email, "--tricefy-endpoint", tricefy.StudiesEndpoint.ToString()], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("401", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("the e-mail or API token is wrong or revoked", _error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-token", _out.ToString() + _error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ATricefyEmailWithoutAToken_IsAnError_ThatSaysWhereTheTokenGoes()
     {
-        var command = new SetupCommand(new ConsoleOutput(_out, _error), new SetupTerminal(TextReader.Null, isInteractive: false, () => { })) { ReadToken = () => null };
+        var command = TricefySetup(null);
 
         var code = await command.RunAsync(["--expert-code", "Anon-LPU-O", "--config", ConfigPath, "--tricefy-email", "clinic@example.org"], TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains(SetupCommand.TokenVariable, _error.ToString(), StringComparison.Ordinal);
     }
+
+    private SetupCommand TricefySetup(string? token) =>
+        new(new ConsoleOutput(_out, _error), new SetupTerminal(TextReader.Null, isInteractive: false, () => { })) { ReadToken = () => token };
 
     private SetupCommand Command() => new(new ConsoleOutput(_out, _error), new SetupTerminal(TextReader.Null, isInteractive: false, () => { }));
 }
