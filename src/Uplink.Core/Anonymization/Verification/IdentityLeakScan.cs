@@ -36,12 +36,12 @@ internal static class IdentityLeakScan
         var reported = new HashSet<DicomTag>();
         var overlap = needles.Max(n => n.Bytes.Length) - 1;
         using var stream = File.OpenRead(path);
-        var buffer = new byte[ChunkSize + overlap];
+        var buffer = new byte[(int)Math.Min(ChunkSize, ranges.Max(r => r.Item2 - r.Item1)) + overlap];
         foreach (var (start, end) in ranges)
         {
             for (var position = start; position < end; position += ChunkSize)
             {
-                var count = (int)Math.Min(ChunkSize + overlap, end - position);
+                var count = (int)Math.Min(buffer.Length, end - position);
                 stream.Position = position;
                 stream.ReadExactly(buffer, 0, count);
                 var window = buffer.AsSpan(0, count);

@@ -64,7 +64,7 @@ internal sealed class RuleConformance
 
     private void CheckItem(DicomDataset dataset, DicomItem item, TagRule rule)
     {
-        var name = TagNames.Describe(item.Tag);
+        var name = new TagName(item.Tag);
         if (rule.Required && item is DicomElement { Length: 0 })
         {
             return; // added empty because the IOD needs it present
@@ -110,7 +110,7 @@ internal sealed class RuleConformance
         }
     }
 
-    private void CheckKept(DicomItem item, string name)
+    private void CheckKept(DicomItem item, TagName name)
     {
         switch (item)
         {
@@ -131,7 +131,7 @@ internal sealed class RuleConformance
         }
     }
 
-    private void CheckValues(DicomDataset dataset, DicomItem item, string name, Func<string, bool> valid, string expected)
+    private void CheckValues(DicomDataset dataset, DicomItem item, TagName name, Func<string, bool> valid, string expected)
     {
         if (item is not DicomElement || !Text(dataset, item).Split('\\').All(v => valid(v.Trim())))
         {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Uplink.Dicom;
 
@@ -9,6 +10,7 @@ namespace Uplink.Core.Anonymization.Verification;
 /// </summary>
 internal sealed class SourceValues
 {
+    private const int LongValue = 1024;
     private readonly Dictionary<uint, HashSet<string>> _raw = [];
     private readonly Dictionary<uint, HashSet<string>> _text = [];
     private readonly Dictionary<uint, HashSet<long>> _bulkLengths = [];
@@ -24,8 +26,11 @@ internal sealed class SourceValues
     /// <summary>Every single value (split on <c>\</c>) the source had for this tag.</summary>
     public IReadOnlyCollection<string> Texts(DicomTag tag) => _text.TryGetValue(tag.Value, out var set) ? set : [];
 
-    /// <summary>The canonical text of raw bytes: Latin-1, trailing padding removed.</summary>
-    public static string Raw(ReadOnlySpan<byte> bytes) => Encoding.Latin1.GetString(bytes).TrimEnd('\0', ' ');
+    /// <summary>The canonical form of raw bytes: Latin-1 text with trailing padding removed, or a SHA-256 for long values.</summary>
+    public static string Raw(ReadOnlySpan<byte> bytes) =>
+        bytes.Length > LongValue
+            ? "sha256:" + Convert.ToHexString(SHA256.HashData(bytes.TrimEnd((byte)0).TrimEnd((byte)' ')))
+            : Encoding.Latin1.GetString(bytes).TrimEnd('\0', ' ');
 
     private void Add(DicomDataset dataset)
     {
@@ -46,6 +51,11 @@ internal sealed class SourceValues
                 case DicomElement element:
                     var raw = Raw(element.Bytes.Span);
                     Set(_raw, item.Tag).Add(raw);
+                    if (element.Length > LongValue)
+                    {
+                        break; // binary or long text: compared whole, never split into values
+                    }
+
                     foreach (var value in raw.Split('\\'))
                     {
                         Set(_text, item.Tag).Add(value.Trim('\0', ' '));
