@@ -18,6 +18,7 @@ internal static class Program
         await using var services = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
             .AddSingleton<ConsoleOutput>()
+            .AddSingleton<ProfileCatalog>()
             .AddSingleton<CommandDispatcher>()
             .Scan(scan => scan
                 .FromAssemblyOf<ICommand>()

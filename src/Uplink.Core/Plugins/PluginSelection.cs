@@ -13,9 +13,12 @@ internal sealed record PluginSelection(
     IReadOnlyList<string> Inputs,
     IReadOnlyList<string> Outputs)
 {
+    /// <summary>Plugins a verb asks for beyond the expert code's roles (for example every profile plugin, for <c>uplink profiles</c>).</summary>
+    public IReadOnlyList<string> Requested { get; init; } = [];
+
     /// <summary>Every selected plugin id, without repeats, inputs first (an empty profile plugin selects none).</summary>
     public IReadOnlyList<string> ActiveIds =>
-        [.. Inputs.Append(ProfilePlugin).Concat(Outputs).Where(id => id.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+        [.. Inputs.Append(ProfilePlugin).Concat(Outputs).Concat(Requested).Where(id => id.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Whether a plugin is selected.</summary>
     /// <param name="pluginId">The plugin id.</param>
@@ -41,6 +44,11 @@ internal sealed record PluginSelection(
         if (Outputs.Contains(pluginId, StringComparer.OrdinalIgnoreCase))
         {
             roles.Add("output");
+        }
+
+        if (Requested.Contains(pluginId, StringComparer.OrdinalIgnoreCase))
+        {
+            roles.Add("requested");
         }
 
         return roles.Count == 0

@@ -9,7 +9,7 @@ namespace Uplink.Host.Commands;
 /// service (parse, profile, independent verification, atomic write) on every core, with a JSON report. Files
 /// set aside are never written to DIR, and make the exit code non-zero.
 /// </summary>
-internal sealed class AnonymizeCommand(TimeProvider time, ConsoleOutput console) : ICommand
+internal sealed class AnonymizeCommand(ProfileCatalog catalog, TimeProvider time, ConsoleOutput console) : ICommand
 {
     private const int RunKeyBytes = 32;
 
@@ -29,11 +29,16 @@ internal sealed class AnonymizeCommand(TimeProvider time, ConsoleOutput console)
             return ExitCodes.Usage;
         }
 
-        var profiles = new ProfilesLoader(time).Load(options.PluginsFolder, console.Error);
-        var profile = profiles.FirstOrDefault(p => string.Equals(p.Descriptor.Id, options.Profile, StringComparison.OrdinalIgnoreCase));
+        using var profiles = catalog.Load(options.PluginsFolder, options.ConfigPath, console.Error);
+        if (profiles is null)
+        {
+            return ExitCodes.Failed;
+        }
+
+        var profile = profiles.Find(options.Profile);
         if (profile is null)
         {
-            await console.Error.WriteLineAsync($"uplink anonymize: no profile '{options.Profile}'. Profiles: {string.Join(", ", profiles.Select(p => p.Descriptor.Id))}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"uplink anonymize: no profile '{options.Profile}'. Profiles: {profiles.Ids}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

@@ -6,7 +6,8 @@ namespace Uplink.Host.Commands;
 /// <param name="Inputs">Files or folders (recursive).</param>
 /// <param name="ReportPath">The JSON report; by default beside the output folder (never inside it: it names input files).</param>
 /// <param name="UidKeyPath">A file holding the site's UID key; without it a key is made for this run only.</param>
-/// <param name="PluginsFolder">Where profile plugins are loaded from.</param>
+/// <param name="PluginsFolder">Where profile plugins are loaded from, or null for the configuration's (or the default) folder.</param>
+/// <param name="ConfigPath">The configuration whose data folder holds the admin's plugin approvals, or null.</param>
 /// <param name="Jobs">How many files are processed at once.</param>
 internal sealed record AnonymizeOptions(
     string Profile,
@@ -14,11 +15,12 @@ internal sealed record AnonymizeOptions(
     IReadOnlyList<string> Inputs,
     string ReportPath,
     string? UidKeyPath,
-    string PluginsFolder,
+    string? PluginsFolder,
+    string? ConfigPath,
     int Jobs)
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "Usage: uplink anonymize --profile NAME --out DIR [--report FILE] [--uid-key FILE] [--jobs N] [--plugins DIR] INPUT...";
+    public const string Usage = "Usage: uplink anonymize --profile NAME --out DIR [--report FILE] [--uid-key FILE] [--jobs N] [--plugins DIR] [--config FILE] INPUT...";
 
     /// <summary>Parses the arguments after the verb.</summary>
     /// <param name="args">The arguments.</param>
@@ -30,7 +32,7 @@ internal sealed record AnonymizeOptions(
         var inputs = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
-            if (args[i] is "--profile" or "--out" or "--report" or "--uid-key" or "--jobs" or "--plugins")
+            if (args[i] is "--profile" or "--out" or "--report" or "--uid-key" or "--jobs" or "--plugins" or "--config")
             {
                 if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                 {
@@ -69,7 +71,8 @@ internal sealed record AnonymizeOptions(
             inputs,
             values.GetValueOrDefault("--report") ?? output.TrimEnd(Path.DirectorySeparatorChar) + ".report.json",
             values.GetValueOrDefault("--uid-key"),
-            values.GetValueOrDefault("--plugins") ?? ProfilesLoader.DefaultFolder,
+            values.GetValueOrDefault("--plugins"),
+            values.GetValueOrDefault("--config"),
             jobs);
     }
 }

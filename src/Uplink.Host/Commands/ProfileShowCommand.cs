@@ -2,8 +2,8 @@ using Uplink.Core.Anonymization.Documentation;
 
 namespace Uplink.Host.Commands;
 
-/// <summary><c>uplink profile show NAME</c>: prints the table of all the removed and anonymized data of a profile.</summary>
-internal sealed class ProfileShowCommand(TimeProvider time, ConsoleOutput console) : ICommand
+/// <summary><c>uplink profile show NAME [--plugins DIR] [--config FILE]</c>: prints the table of all the removed and anonymized data of a profile.</summary>
+internal sealed class ProfileShowCommand(ProfileCatalog catalog, ConsoleOutput console) : ICommand
 {
     /// <inheritdoc />
     public string Name => "profile show";
@@ -14,18 +14,23 @@ internal sealed class ProfileShowCommand(TimeProvider time, ConsoleOutput consol
     /// <inheritdoc />
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var folder = PluginsFolder(args, out var rest);
+        var rest = TakePluginOptions(args, out var plugins, out var config);
         if (rest.Count != 1)
         {
-            await console.Error.WriteLineAsync("uplink profile show: give one profile id. Usage: uplink profile show NAME [--plugins DIR]").ConfigureAwait(false);
+            await console.Error.WriteLineAsync("uplink profile show: give one profile id. Usage: uplink profile show NAME [--plugins DIR] [--config FILE]").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        var profiles = new ProfilesLoader(time).Load(folder, console.Error);
-        var profile = profiles.FirstOrDefault(p => string.Equals(p.Descriptor.Id, rest[0], StringComparison.OrdinalIgnoreCase));
+        using var profiles = catalog.Load(plugins, config, console.Error);
+        if (profiles is null)
+        {
+            return ExitCodes.Failed;
+        }
+
+        var profile = profiles.Find(rest[0]);
         if (profile is null)
         {
-            await console.Error.WriteLineAsync($"uplink profile show: no profile '{rest[0]}'. Profiles: {string.Join(", ", profiles.Select(p => p.Descriptor.Id))}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"uplink profile show: no profile '{rest[0]}'. Profiles: {profiles.Ids}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -33,19 +38,25 @@ internal sealed class ProfileShowCommand(TimeProvider time, ConsoleOutput consol
         return ExitCodes.Success;
     }
 
-    /// <summary>Takes <c>--plugins DIR</c> out of the arguments.</summary>
+    /// <summary>Takes <c>--plugins DIR</c> and <c>--config FILE</c> out of the arguments.</summary>
     /// <param name="args">The arguments.</param>
-    /// <param name="rest">The other arguments.</param>
-    /// <returns>The plugins folder (the default when not given).</returns>
-    public static string PluginsFolder(IReadOnlyList<string> args, out IReadOnlyList<string> rest)
+    /// <param name="plugins">The plugins folder, or null when not given.</param>
+    /// <param name="config">The configuration file, or null when not given.</param>
+    /// <returns>The other arguments.</returns>
+    public static IReadOnlyList<string> TakePluginOptions(IReadOnlyList<string> args, out string? plugins, out string? config)
     {
         var others = new List<string>();
-        var folder = ProfilesLoader.DefaultFolder;
+        plugins = null;
+        config = null;
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] == "--plugins" && i + 1 < args.Count)
             {
-                folder = args[++i];
+                plugins = args[++i];
+            }
+            else if (args[i] == "--config" && i + 1 < args.Count)
+            {
+                config = args[++i];
             }
             else
             {
@@ -53,7 +64,6 @@ internal sealed class ProfileShowCommand(TimeProvider time, ConsoleOutput consol
             }
         }
 
-        rest = others;
-        return folder;
+        return others;
     }
 }

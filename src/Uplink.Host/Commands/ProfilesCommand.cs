@@ -1,7 +1,7 @@
 namespace Uplink.Host.Commands;
 
-/// <summary><c>uplink profiles [--plugins DIR]</c>: lists the anonymization profiles the profile plugins provide.</summary>
-internal sealed class ProfilesCommand(TimeProvider time, ConsoleOutput console) : ICommand
+/// <summary><c>uplink profiles [--plugins DIR] [--config FILE]</c>: lists the anonymization profiles the trusted profile plugins provide.</summary>
+internal sealed class ProfilesCommand(ProfileCatalog catalog, ConsoleOutput console) : ICommand
 {
     /// <inheritdoc />
     public string Name => "profiles";
@@ -12,20 +12,25 @@ internal sealed class ProfilesCommand(TimeProvider time, ConsoleOutput console) 
     /// <inheritdoc />
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var folder = ProfileShowCommand.PluginsFolder(args, out var rest);
+        var rest = ProfileShowCommand.TakePluginOptions(args, out var plugins, out var config);
         if (rest.Count > 0)
         {
-            await console.Error.WriteLineAsync($"uplink profiles: unexpected argument '{rest[0]}'. Usage: uplink profiles [--plugins DIR]").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"uplink profiles: unexpected argument '{rest[0]}'. Usage: uplink profiles [--plugins DIR] [--config FILE]").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        var profiles = new ProfilesLoader(time).Load(folder, console.Error);
-        foreach (var profile in profiles.OrderBy(p => p.Descriptor.Id, StringComparer.Ordinal))
+        using var profiles = catalog.Load(plugins, config, console.Error);
+        if (profiles is null)
+        {
+            return ExitCodes.Failed;
+        }
+
+        foreach (var profile in profiles.All.OrderBy(p => p.Descriptor.Id, StringComparer.Ordinal))
         {
             var d = profile.Descriptor;
             await console.Out.WriteLineAsync($"{d.Id,-45} {d.Version,-9} non-DICOM: {d.NonDicom,-21} {d.Description}").ConfigureAwait(false);
         }
 
-        return profiles.Count > 0 ? ExitCodes.Success : ExitCodes.Failed;
+        return profiles.All.Count > 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 }

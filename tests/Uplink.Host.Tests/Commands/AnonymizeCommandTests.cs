@@ -82,6 +82,6 @@ public sealed class AnonymizeCommandTests : IDisposable
     }
 
     private Task<int> RunAsync(params string[] args) =>
-        new AnonymizeCommand(TimeProvider.System, new ConsoleOutput(_out, _error))
+        new AnonymizeCommand(AnonymizeFixtures.Catalog(), TimeProvider.System, new ConsoleOutput(_out, _error))
             .RunAsync([.. args, "--plugins", AnonymizeFixtures.PluginsFolder()], TestContext.Current.CancellationToken);
 }

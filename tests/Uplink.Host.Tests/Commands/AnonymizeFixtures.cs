@@ -1,4 +1,5 @@
 using Uplink.Dicom;
+using Uplink.Host.Commands;
 
 namespace Uplink.Host.Tests.Commands;
 
@@ -41,6 +42,10 @@ internal sealed class AnonymizeFixtures : IDisposable
 
         return Path.GetDirectoryName(Path.GetDirectoryName(plugin))!;
     }
+
+    /// <summary>The profile catalog trusting the host build's bundled lists (<c>bundled-plugins/</c> beside its <c>plugins/</c>).</summary>
+    public static ProfileCatalog Catalog() =>
+        new(Path.Combine(Path.GetDirectoryName(PluginsFolder())!, "bundled-plugins"), TimeProvider.System);
 
     public string Ultrasound(string relative, string sopClass = "1.2.840.10008.5.1.4.1.1.6.1", string? burnedIn = null)
     {

@@ -11,7 +11,7 @@ public sealed class AnonymizeProfileVerbsTests
     [Fact]
     public async Task Profiles_lists_every_built_in_profile_with_its_version()
     {
-        var exit = await new ProfilesCommand(TimeProvider.System, new ConsoleOutput(_out, _error))
+        var exit = await new ProfilesCommand(AnonymizeFixtures.Catalog(), new ConsoleOutput(_out, _error))
             .RunAsync(["--plugins", AnonymizeFixtures.PluginsFolder()], TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.Success, exit);
@@ -24,7 +24,7 @@ public sealed class AnonymizeProfileVerbsTests
     [Fact]
     public async Task Profile_show_prints_the_checked_in_table()
     {
-        var exit = await new ProfileShowCommand(TimeProvider.System, new ConsoleOutput(_out, _error))
+        var exit = await new ProfileShowCommand(AnonymizeFixtures.Catalog(), new ConsoleOutput(_out, _error))
             .RunAsync(["Anon-LPU-O", "--plugins", AnonymizeFixtures.PluginsFolder()], TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.Success, exit);
@@ -40,7 +40,7 @@ public sealed class AnonymizeProfileVerbsTests
     [Fact]
     public async Task Profile_show_without_a_name_is_a_usage_error()
     {
-        var exit = await new ProfileShowCommand(TimeProvider.System, new ConsoleOutput(_out, _error)).RunAsync([], TestContext.Current.CancellationToken);
+        var exit = await new ProfileShowCommand(new ProfileCatalog(TimeProvider.System), new ConsoleOutput(_out, _error)).RunAsync([], TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("Usage: uplink profile show NAME", _error.ToString(), StringComparison.Ordinal);

@@ -39,6 +39,10 @@ internal sealed class PluginSandbox : IDisposable
     public string AddTestPlugin(string name, string? folderName = null) =>
         Copy(Path.Combine(TestPluginsFolder, name), Path.Combine(PluginsDirectory, folderName ?? name));
 
+    /// <summary>Copies any published plugin folder into the sandbox under a folder name.</summary>
+    public string AddPluginCopy(string source, string folderName) =>
+        Copy(source, Path.Combine(PluginsDirectory, folderName));
+
     /// <summary>Loads the sandbox through the same code as <c>uplink run</c>.</summary>
     public PluginSystem Load(PluginSelection selection, IConfiguration? settings = null) =>
         PluginSystem.Load(Settings, selection, settings ?? new ConfigurationBuilder().Build(),
