@@ -8,15 +8,18 @@ using Uplink.Host.Hosting;
 namespace Uplink.Host.Commands;
 
 /// <summary>
-/// <c>uplink demo [--folder DIR]</c>: the whole path with no set-up. Generates an ultrasound exam,
+/// <c>uplink demo [--folder DIR] [--tricefy]</c>: the whole path with no set-up. Generates an ultrasound exam,
 /// starts the host as <c>uplink run</c> would (Anon-LPU-O, the ViewPoint input, the folder output) in a
 /// temporary folder, shares the exam over the ViewPoint API like ViewPoint, waits for it, and prints
-/// what went in beside what came out.
+/// what went in beside what came out. With <c>--tricefy</c> the Tricefy output uploads to the in-repo
+/// simulator instead, and the demo also prints what the simulator received.
 /// </summary>
 /// <param name="console">Where the report goes.</param>
 /// <param name="time">The clock.</param>
 internal sealed class DemoCommand(ConsoleOutput console, TimeProvider time) : ICommand
 {
+    private const string TricefyFlag = "--tricefy";
+
     /// <inheritdoc />
     public string Name => "demo";
 
@@ -26,10 +29,11 @@ internal sealed class DemoCommand(ConsoleOutput console, TimeProvider time) : IC
     /// <inheritdoc />
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var options = CommandLineOptions.Parse(args, ["--folder"], out var error);
+        var tricefy = args.Contains(TricefyFlag, StringComparer.Ordinal);
+        var options = CommandLineOptions.Parse([.. args.Where(a => a != TricefyFlag)], ["--folder"], out var error);
         if (options is null || options.Positional.Count > 0)
         {
-            await console.Error.WriteLineAsync($"uplink demo: {error ?? $"unexpected argument '{options!.Positional[0]}'"}. Usage: uplink demo [--folder DIR]").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"uplink demo: {error ?? $"unexpected argument '{options!.Positional[0]}'"}. Usage: uplink demo [--folder DIR] [--tricefy]").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -39,22 +43,26 @@ internal sealed class DemoCommand(ConsoleOutput console, TimeProvider time) : IC
         var o = console.Out;
         await o.WriteLineAsync($"Uplink demo in {site.Root}").ConfigureAwait(false);
         await o.WriteLineAsync($"  exam: {exam.Count} files in {site.ImageStore} (planted patient {DemoPatient.Name}, ID {DemoPatient.Id})").ConfigureAwait(false);
-        await o.WriteLineAsync($"  host: expert code {DemoSite.ExpertCode}, ViewPoint API on {site.ApiUrl}, folder output in {site.OutputDirectory}").ConfigureAwait(false);
+        await using var simulator = tricefy ? await DemoTricefy.StartAsync(site, cancellationToken: cancellationToken).ConfigureAwait(false) : null;
+        var destination = simulator is null
+            ? $"folder output in {site.OutputDirectory}"
+            : $"Tricefy output to the simulator at {simulator.Simulator.StudiesEndpoint} (storing in {simulator.Simulator.StorageDirectory})";
+        await o.WriteLineAsync($"  host: expert code {DemoSite.ExpertCode}, ViewPoint API on {site.ApiUrl}, {destination}").ConfigureAwait(false);
 
         using var host = UplinkHostFactory.Build(UplinkConfigurationSource.Load(site.ConfigPath));
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await ShareAsync(host, site, exam, cancellationToken).ConfigureAwait(false);
+            return await ShareAsync(host, site, exam, simulator, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            await o.WriteLineAsync($"{Environment.NewLine}Everything the demo made is in {site.Root} (the anonymized files under output/).").ConfigureAwait(false);
+            await o.WriteLineAsync($"{Environment.NewLine}Everything the demo made is in {site.Root} (the anonymized files under {(simulator is null ? "output" : "tricefy")}/).").ConfigureAwait(false);
         }
     }
 
-    private async Task<int> ShareAsync(IHost host, DemoSite site, IReadOnlyList<DemoImage> exam, CancellationToken cancellationToken)
+    private async Task<int> ShareAsync(IHost host, DemoSite site, IReadOnlyList<DemoImage> exam, DemoTricefy? simulator, CancellationToken cancellationToken)
     {
         var o = console.Out;
         using var viewPoint = new DemoViewPointClient(site.ApiUrl, site.ApiKey, time);
@@ -70,7 +78,16 @@ internal sealed class DemoCommand(ConsoleOutput console, TimeProvider time) : IC
         var final = await viewPoint.WaitForEndAsync(shareId, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
         await o.WriteLineAsync($"GET /api/v1/shares/{shareId} -> {final}").ConfigureAwait(false);
         var outcomes = host.Services.GetRequiredService<ShareRepository>().GetInstances(shareId);
-        DemoReport.Write(o, exam, outcomes, site.OutputDirectory);
+        if (simulator is null)
+        {
+            DemoReport.Write(o, exam, outcomes, DemoReport.InFolder(site.OutputDirectory), site.OutputDirectory);
+        }
+        else
+        {
+            DemoReport.Write(o, exam, outcomes, simulator.FindReceived, simulator.Simulator.StorageDirectory);
+            simulator.WriteSummary(o, DemoPatient.Email, DemoPatient.Phone);
+        }
+
         return final.GetProperty("status").GetString() == "completed" ? ExitCodes.Success : ExitCodes.Failed;
     }
 }

@@ -96,7 +96,7 @@ internal static class DemoExamGenerator
         d.AddOrUpdate(DicomTags.DeviceSerialNumber, DicomVR.LO, "SN-E10-0042");
         d.AddOrUpdate(DicomTags.StudyInstanceUID, DicomVR.UI, study);
         d.AddOrUpdate(DicomTags.SeriesInstanceUID, DicomVR.UI, series);
-        d.AddOrUpdate(DicomTags.StudyID, DicomVR.SH, "4471");
+        d.AddOrUpdate(DicomTags.StudyID, DicomVR.SH, "ST4471");
         d.AddOrUpdate(DicomTags.SeriesNumber, DicomVR.IS, number.ToString(CultureInfo.InvariantCulture));
         d.AddOrUpdate(DicomTags.InstanceNumber, DicomVR.IS, "1");
         d.AddOrUpdate(DicomTags.BurnedInAnnotation, DicomVR.CS, "NO");

@@ -20,17 +20,16 @@ internal static class DemoReport
     /// <param name="output">Where to write.</param>
     /// <param name="exam">The generated exam.</param>
     /// <param name="outcomes">What the pipeline recorded for each image.</param>
-    /// <param name="outputRoot">The folder output's root.</param>
-    public static void Write(TextWriter output, IReadOnlyList<DemoImage> exam, IReadOnlyList<SharedInstance> outcomes, string outputRoot)
+    /// <param name="findSent">Finds the file that arrived at the output for an anonymized SOP Instance UID (null when none did).</param>
+    /// <param name="shownRelativeTo">The folder the printed paths of arrived files are relative to.</param>
+    public static void Write(TextWriter output, IReadOnlyList<DemoImage> exam, IReadOnlyList<SharedInstance> outcomes, Func<string, string?> findSent, string shownRelativeTo)
     {
         foreach (var image in exam)
         {
             var outcome = outcomes.FirstOrDefault(o => o.ImageId == image.ImageId);
             output.WriteLine();
             output.WriteLine($"{image.ImageId}: {image.Kind} -> {Describe(outcome)}");
-            var sent = outcome?.SopInstanceUid is { } sop
-                ? Directory.EnumerateFiles(outputRoot, $"{sop}.dcm", SearchOption.AllDirectories).FirstOrDefault()
-                : null;
+            var sent = outcome?.SopInstanceUid is { } sop ? findSent(sop) : null;
             if (sent is null)
             {
                 output.WriteLine($"   nothing left the clinic for this file ({new FileInfo(image.Path).Length:N0} bytes in).");
@@ -49,9 +48,15 @@ internal static class DemoReport
             Row(output, "private tags", Count(before.Dataset, t => t.IsPrivate), Count(after.Dataset, t => t.IsPrivate));
             Row(output, "all tags (every depth)", Count(before.Dataset, _ => true), Count(after.Dataset, _ => true));
             Row(output, "file size (bytes)", $"{new FileInfo(image.Path).Length:N0}", $"{new FileInfo(sent).Length:N0}");
-            output.WriteLine($"   out: {Path.GetRelativePath(outputRoot, sent)}");
+            output.WriteLine($"   out: {Path.GetRelativePath(shownRelativeTo, sent)}");
         }
     }
+
+    /// <summary>Finds a sent file in the folder output by its SOP Instance UID.</summary>
+    /// <param name="outputRoot">The folder output's root.</param>
+    /// <returns>The finder.</returns>
+    public static Func<string, string?> InFolder(string outputRoot) =>
+        sop => Directory.EnumerateFiles(outputRoot, $"{sop}.dcm", SearchOption.AllDirectories).FirstOrDefault();
 
     private static string Describe(SharedInstance? outcome) => outcome switch
     {

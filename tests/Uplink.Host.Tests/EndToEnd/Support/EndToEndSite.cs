@@ -57,6 +57,14 @@ internal sealed class EndToEndSite : IDisposable
         }
     }
 
+    /// <summary>Sets one <c>Uplink:Pipeline</c> setting in the configuration (before the host starts).</summary>
+    public void SetPipeline(string key, string value)
+    {
+        var config = JsonNode.Parse(File.ReadAllText(Site.ConfigPath))!.AsObject();
+        config["Uplink"]!["Pipeline"]![key] = value;
+        File.WriteAllText(Site.ConfigPath, config.ToJsonString());
+    }
+
     /// <summary>The anonymized files in the folder output.</summary>
     public string[] OutputFiles() => Directory.GetFiles(Site.OutputDirectory, "*", SearchOption.AllDirectories);
 

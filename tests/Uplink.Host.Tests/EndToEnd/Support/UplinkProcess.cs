@@ -34,7 +34,15 @@ internal sealed class UplinkProcess : IDisposable
     /// <param name="configPath">The configuration file.</param>
     /// <param name="lines">Where output lines go (shared across restarts, so a test sees every run's).</param>
     /// <returns>The running process.</returns>
-    public static UplinkProcess Run(string configPath, ConcurrentQueue<string>? lines = null)
+    public static UplinkProcess Run(string configPath, ConcurrentQueue<string>? lines = null) =>
+        Start(Path.GetDirectoryName(configPath)!, ["run", "--config", configPath], lines);
+
+    /// <summary>Starts <c>uplink</c> with any arguments.</summary>
+    /// <param name="workingDirectory">The process's working folder.</param>
+    /// <param name="args">The verb and its arguments.</param>
+    /// <param name="lines">Where output lines go.</param>
+    /// <returns>The running process.</returns>
+    public static UplinkProcess Start(string workingDirectory, IReadOnlyList<string> args, ConcurrentQueue<string>? lines = null)
     {
         lines ??= new ConcurrentQueue<string>();
         var start = new ProcessStartInfo("dotnet")
@@ -42,12 +50,14 @@ internal sealed class UplinkProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(configPath)!,
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(Path.Combine(HostFolder, "uplink.dll"));
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add("--config");
-        start.ArgumentList.Add(configPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Keep(lines, e.Data);
         process.ErrorDataReceived += (_, e) => Keep(lines, e.Data);
@@ -55,6 +65,21 @@ internal sealed class UplinkProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new UplinkProcess(process, lines);
+    }
+
+    /// <summary>Waits for the process to end on its own, and for its output to be read.</summary>
+    /// <param name="timeout">The longest wait; the process is killed after it.</param>
+    /// <returns>The exit code, or null when it had to be killed.</returns>
+    public int? WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            Kill();
+            return null;
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
     }
 
     /// <summary>Kills the process at once (SIGKILL on Unix), without any chance to clean up.</summary>
