@@ -35,21 +35,12 @@ public sealed class DictionaryGenerationTests
 
     private static string FindTable()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "dicom-standard", "dictionary.tsv");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        const string fallback = "/work/shared/dicom-standard/dictionary.tsv";
-        if (!File.Exists(fallback))
+        var table = Uplink.Tests.Shared.RepositoryLayout.Shared("dicom-standard") is { } folder ? Path.Combine(folder, "dictionary.tsv") : null;
+        if (table is null || !File.Exists(table))
         {
             Assert.Skip("shared/dicom-standard/dictionary.tsv was not found above the test folder.");
         }
 
-        return fallback;
+        return table;
     }
 }

@@ -12,7 +12,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
 SOURCE = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "dicom-standard")
 if not os.path.isdir(SOURCE):
-    SOURCE = "/work/shared/dicom-standard"
+    sys.exit(f"generate.py: no dicom-standard tables at {SOURCE}; pass the folder as the first argument")
 
 
 def rows(name):

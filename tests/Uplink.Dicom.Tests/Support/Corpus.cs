@@ -3,7 +3,8 @@ namespace Uplink.Dicom.Tests.Support;
 /// <summary>The shared DICOM corpus (../shared/dicom-corpus in CI), found by walking up from the test binaries.</summary>
 public static class Corpus
 {
-    private static readonly Lazy<string?> Root = new(Find);
+    private static readonly Lazy<string?> Root = new(() =>
+        Uplink.Tests.Shared.RepositoryLayout.Shared("dicom-corpus") is { } folder && File.Exists(Path.Combine(folder, "MANIFEST.tsv")) ? folder : null);
 
     /// <summary>The corpus folder, or null when it is not on this machine.</summary>
     public static string? Folder => Root.Value;
@@ -13,7 +14,7 @@ public static class Corpus
     {
         if (Folder is null)
         {
-            Assert.Skip("shared/dicom-corpus was not found above the test folder (nor at /work/shared).");
+            Assert.Skip("shared/dicom-corpus was not found above the test folder ");
         }
 
         return Folder;
@@ -52,19 +53,5 @@ public static class Corpus
         }
 
         return data;
-    }
-
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "dicom-corpus");
-            if (File.Exists(Path.Combine(candidate, "MANIFEST.tsv")))
-            {
-                return candidate;
-            }
-        }
-
-        return File.Exists("/work/shared/dicom-corpus/MANIFEST.tsv") ? "/work/shared/dicom-corpus" : null;
     }
 }

@@ -25,22 +25,13 @@ internal sealed class AnonymizeFixtures : IDisposable
     /// <summary>The folder the host build publishes the bundled plugins to, or a skip when it was not built.</summary>
     public static string PluginsFolder()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Uplink.Plugins.sln")))
+        var folder = Uplink.Host.Tests.Plugins.PluginSandbox.BundledPluginsFolder;
+        if (!File.Exists(Path.Combine(folder, "Uplink.Profiles.Builtin", "Uplink.Profiles.Builtin.dll")))
         {
-            root = root.Parent;
+            Assert.Skip($"the bundled profile plugin was not built into {folder}");
         }
 
-        var host = root is null ? null : Path.Combine(root.FullName, "artifacts", "bin", "Uplink.Host");
-        var plugin = host is null || !Directory.Exists(host)
-            ? null
-            : Directory.GetFiles(host, "Uplink.Profiles.Builtin.dll", SearchOption.AllDirectories).FirstOrDefault(f => Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(f))) == "plugins");
-        if (plugin is null)
-        {
-            Assert.Skip("the bundled profile plugin was not built under artifacts/bin/Uplink.Host/**/plugins");
-        }
-
-        return Path.GetDirectoryName(Path.GetDirectoryName(plugin))!;
+        return folder;
     }
 
     /// <summary>The profile catalog trusting the host build's bundled lists (<c>bundled-plugins/</c> beside its <c>plugins/</c>).</summary>

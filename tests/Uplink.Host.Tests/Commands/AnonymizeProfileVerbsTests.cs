@@ -28,13 +28,7 @@ public sealed class AnonymizeProfileVerbsTests
             .RunAsync(["Anon-LPU-O", "--plugins", AnonymizeFixtures.PluginsFolder()], TestContext.Current.CancellationToken);
 
         Assert.Equal(ExitCodes.Success, exit);
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Uplink.Plugins.sln")))
-        {
-            root = root.Parent!;
-        }
-
-        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(root.FullName, "docs", "profiles", "Anon-LPU-O.md"), TestContext.Current.CancellationToken), _out.ToString());
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(Uplink.Tests.Shared.RepositoryLayout.Root(), "docs", "profiles", "Anon-LPU-O.md"), TestContext.Current.CancellationToken), _out.ToString());
     }
 
     [Fact]

@@ -7,18 +7,7 @@ namespace Uplink.Host.Tests.Commands;
 public sealed class InspectCorpusTests
 {
     private static readonly Lazy<string?> Corpus = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "dicom-corpus");
-            if (File.Exists(Path.Combine(candidate, "MANIFEST.tsv")))
-            {
-                return candidate;
-            }
-        }
-
-        return File.Exists("/work/shared/dicom-corpus/MANIFEST.tsv") ? "/work/shared/dicom-corpus" : null;
-    });
+        Uplink.Tests.Shared.RepositoryLayout.Shared("dicom-corpus") is { } folder && File.Exists(Path.Combine(folder, "MANIFEST.tsv")) ? folder : null);
 
     [Fact]
     public async Task InspectJson_EveryValidCorpusFile_IsWellFormedJsonWithFileMeta()

@@ -16,7 +16,7 @@ public sealed partial class CorpusThroughAnonLpuOTests : IDisposable
     [Fact]
     public void Every_output_parses_gains_no_validator_error_and_carries_none_of_the_sources_identity()
     {
-        var corpus = RepositoryRoot.Shared("dicom-corpus") ?? SkipCorpus();
+        var corpus = Uplink.Tests.Shared.RepositoryLayout.Shared("dicom-corpus") ?? SkipCorpus();
         var files = Directory.GetFiles(corpus, "*.dcm", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var results = files.Select(f => (Source: f, Run: _harness.Run("Anon-LPU-O", f, Path.GetRelativePath(corpus, f)))).ToList();
 

@@ -15,7 +15,7 @@ public sealed class ProfileDocsTests
     public void The_checked_in_table_matches_the_profile(string id)
     {
         var expected = ProfileTable.Render(ProfileHarness.Profile(id).Descriptor);
-        var path = Path.Combine(RepositoryRoot.Find(), "docs", "profiles", id + ".md");
+        var path = Path.Combine(Uplink.Tests.Shared.RepositoryLayout.Root(), "docs", "profiles", id + ".md");
         if (Environment.GetEnvironmentVariable("UPLINK_WRITE_DOCS") == "1")
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

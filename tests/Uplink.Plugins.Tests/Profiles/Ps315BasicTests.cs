@@ -72,15 +72,15 @@ public sealed class Ps315BasicTests : IDisposable
     [Fact]
     public void The_checked_in_profile_is_what_the_generator_makes_from_the_standard_table()
     {
-        var root = RepositoryRoot.Find();
+        var root = Uplink.Tests.Shared.RepositoryLayout.Root();
         var generator = Path.Combine(root, "profiles", "generate-ps315-basic.py");
-        if (!File.Exists("/usr/bin/python3") || RepositoryRoot.SharedStandardFile("confidentiality-profile.tsv") is not { } table)
+        if (!File.Exists("/usr/bin/python3") || Uplink.Tests.Shared.RepositoryLayout.Shared("dicom-standard") is not { } standard || !File.Exists(Path.Combine(standard, "confidentiality-profile.tsv")))
         {
             Assert.Skip("needs /usr/bin/python3 and shared/dicom-standard/confidentiality-profile.tsv");
             return;
         }
 
-        using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3", [generator, table]) { RedirectStandardOutput = true })!;
+        using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3", [generator, Path.Combine(standard, "confidentiality-profile.tsv")]) { RedirectStandardOutput = true })!;
         var generated = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
 

@@ -9,19 +9,7 @@ namespace Uplink.Plugins.Tests.Support;
 /// </summary>
 internal static class Corpus
 {
-    private static readonly Lazy<string?> Root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "dicom-corpus");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    });
+    private static readonly Lazy<string?> Root = new(() => Uplink.Tests.Shared.RepositoryLayout.Shared("dicom-corpus"));
 
     /// <summary>The full path of a corpus file, or skips the test saying why.</summary>
     public static string File(string relative)
