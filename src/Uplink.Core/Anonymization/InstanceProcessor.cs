@@ -55,9 +55,13 @@ internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
         try
         {
             Directory.CreateDirectory(folder);
+            using var sha256 = SHA256.Create();
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            using (var hashing = new CryptoStream(stream, sha256, CryptoStreamMode.Write))
             {
-                outcome.Output!.WriteTo(stream); // straight into our temporary file: the rename below is the only one
+                // Straight into our temporary file (the rename below is the only one), hashed on the way:
+                // the audit's SHA-256 costs no second read of a clip.
+                outcome.Output!.WriteTo(hashing);
             }
 
             var verification = _verifier.Verify(temporary, source, descriptor);
@@ -70,7 +74,7 @@ internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var info = Describe(temporary, destination, outcome.Output);
+            var info = Describe(temporary, destination, outcome.Output, Convert.ToHexStringLower(sha256.Hash!));
             File.Move(temporary, destination, overwrite: true);
             temporary = null;
             return new InstanceResult(AnonymizationDisposition.Anonymized, null, info,
@@ -89,15 +93,13 @@ internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
         }
     }
 
-    private static AnonymizedInstanceInfo Describe(string written, string destination, DicomFile output)
+    private static AnonymizedInstanceInfo Describe(string written, string destination, DicomFile output, string sha256)
     {
-        using var stream = new FileStream(written, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
         var dataset = output.Dataset;
         return new AnonymizedInstanceInfo(
             destination,
-            stream.Length,
-            hash,
+            new FileInfo(written).Length,
+            sha256,
             dataset.GetString(DicomTags.SOPClassUID) ?? string.Empty,
             dataset.GetString(DicomTags.SOPInstanceUID) ?? string.Empty,
             dataset.GetString(DicomTags.StudyInstanceUID) ?? string.Empty,
