@@ -13,9 +13,10 @@ public sealed class ShareIntakeTests
     {
         using var first = new PipelineHarness();
         var receipt = await first.SubmitAsync("req-1", "a", "b");
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        first.Get<ShareDatabase>().Dispose();
 
-        var reopened = new ShareRepository(new ShareDatabase(Microsoft.Extensions.Options.Options.Create(new Core.Shares.PipelineOptions { DataDirectory = first.DataDirectory })), TimeProvider.System);
+        using var database = new ShareDatabase(Microsoft.Extensions.Options.Options.Create(new Core.Shares.PipelineOptions { DataDirectory = first.DataDirectory }));
+        var reopened = new ShareRepository(database, TimeProvider.System);
         var status = reopened.GetStatus(receipt.ShareId);
 
         Assert.True(receipt.Created);
@@ -76,6 +77,8 @@ public sealed class ShareIntakeTests
         using var harness = new PipelineHarness();
         await harness.SubmitAsync("req-1", "a");
 
+        // An open connection keeps the WAL and its index on disk while they are read.
+        using var keepOpen = harness.Get<ShareDatabase>().Open();
         var files = Directory.GetFiles(harness.DataDirectory, "*", SearchOption.AllDirectories);
         Assert.Contains(files, f => f.EndsWith(ShareDatabase.FileName, StringComparison.Ordinal));
         foreach (var file in files)

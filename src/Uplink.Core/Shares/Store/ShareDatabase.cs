@@ -7,15 +7,18 @@ namespace Uplink.Core.Shares.Store;
 /// The SQLite file that holds shares, images, deliveries and attempts, in WAL mode. Recording a share
 /// commits with <c>synchronous=FULL</c>, so it has reached the disk before the caller is told; the
 /// pipeline's progress commits with <c>NORMAL</c>, which survives a killed process and, after a power
-/// loss, can only roll progress back, and every stage is safe to redo.
+/// loss, can only roll progress back, and every stage is safe to redo. Disposing it closes the pooled
+/// connections to this one file, so the data folder is released (and SQLite folds the WAL back in)
+/// without touching any other database the process has open.
 /// </summary>
-internal sealed class ShareDatabase
+internal sealed class ShareDatabase : IDisposable
 {
     /// <summary>The store's file name inside the data folder.</summary>
     public const string FileName = "uplink-shares.db";
 
     private readonly string _connectionString;
-    private int _initialized;
+    private readonly Lock _schemaLock = new();
+    private volatile bool _initialized;
 
     public ShareDatabase(IOptions<PipelineOptions> options)
     {
@@ -42,10 +45,18 @@ internal sealed class ShareDatabase
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         Execute(connection, $"PRAGMA synchronous={(durable ? "FULL" : "NORMAL")}; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA busy_timeout=30000;");
-        if (Interlocked.CompareExchange(ref _initialized, 1, 0) == 0)
+        if (!_initialized)
         {
-            Execute(connection, "PRAGMA journal_mode=WAL;");
-            Execute(connection, ShareSchema.Create);
+            // Every caller waits until the schema exists: the first request may arrive on many threads at once.
+            lock (_schemaLock)
+            {
+                if (!_initialized)
+                {
+                    Execute(connection, "PRAGMA journal_mode=WAL;");
+                    Execute(connection, ShareSchema.Create);
+                    _initialized = true;
+                }
+            }
         }
 
         return connection;
@@ -59,5 +70,12 @@ internal sealed class ShareDatabase
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Closes the idle pooled connections to this database.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 }

@@ -24,7 +24,7 @@ public sealed class InputSupervisorTests
     [Fact]
     public async Task AThrowingInput_IsRestartedAfterEachBackoff_AndTheOtherInputKeepsRunning()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerWatchingTimeProvider();
         var states = GuardedOutputTests.StatesWith("Failing");
         states.Add(new PluginState("Steady", null, null, true, "test", null, PluginStatus.Loaded, null));
         var failing = new Failing();
@@ -40,11 +40,14 @@ public sealed class InputSupervisorTests
         await WaitFor(() => failing.Runs == 1);
         Assert.Equal(PluginStatus.Faulted, states.Find("Failing")!.Status);
 
+        // Advancing the clock before the back-off timer exists would let the timer start late.
+        await WaitFor(() => time.TimersDue(TimeSpan.FromSeconds(1)) == 1);
         time.Advance(TimeSpan.FromMilliseconds(999));
         await Task.Delay(50, TestContext.Current.CancellationToken);
         Assert.Equal(1, failing.Runs);
         time.Advance(TimeSpan.FromMilliseconds(1));
         await WaitFor(() => failing.Runs == 2);
+        await WaitFor(() => time.TimersDue(TimeSpan.FromSeconds(2)) == 1);
         time.Advance(TimeSpan.FromSeconds(2));
         await WaitFor(() => failing.Runs == 3);
 
@@ -62,6 +65,21 @@ public sealed class InputSupervisorTests
         {
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "timed out waiting for the supervisor");
             await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>A fake clock that also tells which timers have been asked for.</summary>
+    private sealed class TimerWatchingTimeProvider : FakeTimeProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<TimeSpan> _dueTimes = new();
+
+        public int TimersDue(TimeSpan dueTime) => _dueTimes.Count(d => d == dueTime);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _dueTimes.Enqueue(dueTime);
+            return timer;
         }
     }
 

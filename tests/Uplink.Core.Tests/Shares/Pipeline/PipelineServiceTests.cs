@@ -51,7 +51,6 @@ public sealed class PipelineServiceTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);

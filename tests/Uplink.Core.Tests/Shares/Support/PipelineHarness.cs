@@ -85,7 +85,6 @@ internal sealed class PipelineHarness : IDisposable
     public void Dispose()
     {
         _services.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -93,7 +93,6 @@ public sealed class ViewPointApiFixture : IAsyncDisposable
         Client.Dispose();
         await _services.DisposeAsync();
         _stop.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(Root, recursive: true);
     }
 
