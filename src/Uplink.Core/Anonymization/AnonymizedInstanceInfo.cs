@@ -9,6 +9,7 @@ namespace Uplink.Core.Anonymization;
 /// <param name="StudyInstanceUid">The new Study Instance UID.</param>
 /// <param name="SeriesInstanceUid">The new Series Instance UID.</param>
 /// <param name="TransferSyntaxUid">The file's transfer syntax.</param>
+/// <param name="NonDicomMediaType">For non-DICOM content kept as it came (its UIDs are then empty), its media type; null for DICOM.</param>
 internal sealed record AnonymizedInstanceInfo(
     string Path,
     long Length,
@@ -17,4 +18,5 @@ internal sealed record AnonymizedInstanceInfo(
     string SopInstanceUid,
     string StudyInstanceUid,
     string SeriesInstanceUid,
-    string TransferSyntaxUid);
+    string TransferSyntaxUid,
+    string? NonDicomMediaType = null);

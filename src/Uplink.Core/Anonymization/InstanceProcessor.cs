@@ -24,7 +24,7 @@ internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
         var (source, refusal) = SourceReader.Read(sourcePath, descriptor);
         if (source is null)
         {
-            return refusal!;
+            return refusal ?? NonDicomKeeper.Keep(sourcePath, outputPath, descriptor, cancellationToken);
         }
 
         AnonymizationOutcome outcome;

@@ -6,7 +6,7 @@ namespace Uplink.Core.Anonymization;
 /// <summary>
 /// Opens a source file for the processor. A file that does not parse is set aside with the codec's reason
 /// (offset and tag, never values); a file that is not DICOM at all is non-DICOM content, which the profile's
-/// <see cref="NonDicomHandling"/> governs.
+/// <see cref="NonDicomHandling"/> governs: discarded with a reason, or (null, null) when the profile keeps it.
 /// </summary>
 internal static class SourceReader
 {
@@ -15,7 +15,7 @@ internal static class SourceReader
     /// <summary>Reads the source.</summary>
     /// <param name="path">The source file.</param>
     /// <param name="descriptor">The active profile.</param>
-    /// <returns>The parsed file, or the result that refuses it.</returns>
+    /// <returns>The parsed file; or the result that refuses it; or neither, for non-DICOM content the profile keeps.</returns>
     public static (DicomFile? File, InstanceResult? Refusal) Read(string path, ProfileDescriptor descriptor)
     {
         try
@@ -24,11 +24,10 @@ internal static class SourceReader
         }
         catch (DicomFormatException) when (!HasDicomPrefix(path))
         {
-            var handling = descriptor.NonDicom == NonDicomHandling.Discard
-                ? $"{descriptor.Id} discards non-DICOM content"
-                : $"{descriptor.Id} keeps non-DICOM content to be sent password protected; it is not anonymized";
             // the codec's message quotes the first bytes as a tag: they are the file's content, so they stay out of the reason
-            return (null, InstanceProcessor.Refused(descriptor, AnonymizationDisposition.Discarded, $"not DICOM (no DICM prefix and no dataset): {handling}"));
+            return descriptor.NonDicom == NonDicomHandling.Discard
+                ? (null, InstanceProcessor.Refused(descriptor, AnonymizationDisposition.Discarded, $"not DICOM (no DICM prefix and no dataset): {descriptor.Id} discards non-DICOM content"))
+                : (null, null);
         }
         catch (DicomFormatException e)
         {

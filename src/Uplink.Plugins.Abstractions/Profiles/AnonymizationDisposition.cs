@@ -11,4 +11,11 @@ public enum AnonymizationDisposition
 
     /// <summary>Discarded by the profile's rules (for example a wrapped document under a strict profile).</summary>
     Discarded,
+
+    /// <summary>
+    /// Not DICOM, so there is nothing to anonymize: kept byte for byte because the profile's
+    /// <see cref="NonDicomHandling"/> is <see cref="NonDicomHandling.KeepPasswordProtected"/>, and delivered only
+    /// to outputs that password protect it. The host decides this before a profile runs.
+    /// </summary>
+    KeptNonDicom,
 }

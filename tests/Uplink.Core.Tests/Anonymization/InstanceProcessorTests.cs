@@ -121,6 +121,24 @@ public sealed class InstanceProcessorTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_not_dicom_is_kept_byte_for_byte_by_a_profile_that_keeps_non_dicom()
+    {
+        var content = "%PDF-1.4 a report someone dropped in the exam folder"u8.ToArray();
+        File.WriteAllBytes(_instance.SourcePath, content);
+        var keeps = DelegateProfile.Describe(null) with { NonDicom = NonDicomHandling.KeepPasswordProtected };
+
+        var result = Process(new DelegateProfile(keeps, _ => throw new InvalidOperationException("never called")));
+
+        Assert.Equal(AnonymizationDisposition.KeptNonDicom, result.Disposition);
+        Assert.Equal([_instance.OutputPath], _instance.OutputFolderFiles);
+        Assert.Equal(content, File.ReadAllBytes(_instance.OutputPath));
+        Assert.Equal("application/pdf", result.Output!.NonDicomMediaType);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), result.Output.Sha256);
+        Assert.Contains("\"passwordProtected\":true", result.AuditJson, StringComparison.Ordinal);
+        Assert.Contains("\"mediaType\":\"application/pdf\"", result.AuditJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_truncated_dicom_file_is_set_aside_with_the_codecs_reason()
     {
         var bytes = File.ReadAllBytes(_instance.SourcePath);

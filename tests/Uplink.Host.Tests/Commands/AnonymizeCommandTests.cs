@@ -41,6 +41,24 @@ public sealed class AnonymizeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Standard_keeps_a_non_dicom_file_byte_for_byte_and_reports_it_to_be_password_protected()
+    {
+        _fixtures.Ultrasound("image.dcm");
+        var pdf = "%PDF-1.4 exam report"u8.ToArray();
+        await File.WriteAllBytesAsync(Path.Combine(_fixtures.Inputs, "report.pdf"), pdf, TestContext.Current.CancellationToken);
+
+        var exit = await RunAsync("--profile", "Standard", "--out", _fixtures.Output, _fixtures.Inputs);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal(pdf, await File.ReadAllBytesAsync(Path.Combine(_fixtures.Output, "report.pdf"), TestContext.Current.CancellationToken));
+        Assert.Contains("1 non-DICOM kept as they came (to be sent password protected)", _out.ToString(), StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(_fixtures.Output + ".report.json", TestContext.Current.CancellationToken));
+        Assert.Equal(1, report.RootElement.GetProperty("keptNonDicom").GetInt32());
+        var kept = report.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("input").GetString() == "report.pdf");
+        Assert.Equal("application/pdf", kept.GetProperty("audit").GetProperty("output").GetProperty("mediaType").GetString());
+    }
+
+    [Fact]
     public async Task Files_that_all_pass_exit_zero_and_keep_uids_consistent_with_a_site_key()
     {
         var key = Path.Combine(_fixtures.Folder, "site.key");

@@ -63,9 +63,18 @@ internal static class AuditRecord
                 json.WriteStartObject("output");
                 json.WriteString("sha256", output.Sha256);
                 json.WriteNumber("length", output.Length);
-                json.WriteString("sopClassUid", output.SopClassUid);
-                json.WriteString("sopInstanceUid", output.SopInstanceUid);
-                json.WriteString("transferSyntaxUid", output.TransferSyntaxUid);
+                if (output.NonDicomMediaType is { } mediaType)
+                {
+                    json.WriteString("mediaType", mediaType);
+                    json.WriteBoolean("passwordProtected", true);
+                }
+                else
+                {
+                    json.WriteString("sopClassUid", output.SopClassUid);
+                    json.WriteString("sopInstanceUid", output.SopInstanceUid);
+                    json.WriteString("transferSyntaxUid", output.TransferSyntaxUid);
+                }
+
                 json.WriteEndObject();
             }
 

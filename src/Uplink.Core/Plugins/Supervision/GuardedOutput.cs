@@ -10,6 +10,9 @@ namespace Uplink.Core.Plugins.Supervision;
 /// <param name="logger">Where faults are logged.</param>
 internal sealed class GuardedOutput(string pluginId, IOutputPlugin inner, PluginStates states, ILogger logger) : IOutputPlugin
 {
+    /// <summary>The output's guarded non-DICOM channel, or null when the plugin has none.</summary>
+    public INonDicomOutput? NonDicom { get; } = inner is INonDicomOutput channel ? new GuardedNonDicomOutput(pluginId, channel, states, logger) : null;
+
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace Uplink.Core.Shares.Store;
 /// </summary>
 internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
 {
-    private const string Columns = "share_id, position, image_id, state, attempt, lease_token, source_path, anonymized_path, anonymized_length, sha256, sop_class_uid, sop_instance_uid, study_instance_uid, series_instance_uid, transfer_syntax_uid";
+    private const string Columns = "share_id, position, image_id, state, attempt, lease_token, source_path, anonymized_path, anonymized_length, sha256, sop_class_uid, sop_instance_uid, study_instance_uid, series_instance_uid, transfer_syntax_uid, media_type";
 
     /// <summary>Leases the next image whose time has come, or returns null when none is due.</summary>
     /// <param name="leaseDuration">How long the lease lasts unless renewed.</param>
@@ -64,17 +64,18 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
         Update(item, """
             state = 'anonymized', attempt = 0, reason = NULL, anonymized_path = @path, anonymized_length = @length,
             sha256 = @sha, sop_class_uid = @class, sop_instance_uid = @sop, study_instance_uid = @study,
-            series_instance_uid = @series, transfer_syntax_uid = @ts, audit_json = @audit
+            series_instance_uid = @series, transfer_syntax_uid = @ts, media_type = @media, audit_json = @audit
             """, p =>
         {
             p.AddWithValue("@path", info.Path);
             p.AddWithValue("@length", info.Length);
             p.AddWithValue("@sha", info.Sha256);
-            p.AddWithValue("@class", info.SopClassUid);
-            p.AddWithValue("@sop", info.SopInstanceUid);
-            p.AddWithValue("@study", info.StudyInstanceUid);
-            p.AddWithValue("@series", info.SeriesInstanceUid);
-            p.AddWithValue("@ts", info.TransferSyntaxUid);
+            p.AddWithValue("@class", OrNull(info.SopClassUid));
+            p.AddWithValue("@sop", OrNull(info.SopInstanceUid));
+            p.AddWithValue("@study", OrNull(info.StudyInstanceUid));
+            p.AddWithValue("@series", OrNull(info.SeriesInstanceUid));
+            p.AddWithValue("@ts", OrNull(info.TransferSyntaxUid));
+            p.AddWithValue("@media", (object?)info.NonDicomMediaType ?? DBNull.Value);
             p.AddWithValue("@audit", (object?)auditJson ?? DBNull.Value);
         }, keepLease: true);
 
@@ -164,17 +165,20 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
         return true;
     }
 
+    // A kept non-DICOM document has no UIDs: NULL keeps it out of the share's list of studies.
+    private static object OrNull(string value) => value.Length == 0 ? DBNull.Value : value;
+
     private static ImageWorkItem Read(SqliteDataReader reader)
     {
         string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
         AnonymizedInstanceInfo? anonymized = reader.IsDBNull(7) ? null : new AnonymizedInstanceInfo(
-            reader.GetString(7), reader.GetInt64(8), reader.GetString(9), reader.GetString(10),
-            reader.GetString(11), reader.GetString(12), reader.GetString(13), reader.GetString(14));
+            reader.GetString(7), reader.GetInt64(8), reader.GetString(9), Text(10) ?? string.Empty,
+            Text(11) ?? string.Empty, Text(12) ?? string.Empty, Text(13) ?? string.Empty, Text(14) ?? string.Empty, Text(15));
         return new ImageWorkItem(
             reader.GetString(0),
             reader.GetInt32(1),
             reader.GetString(2),
-            reader.GetString(15),
+            reader.GetString(16),
             StateNames.ImageStateOf(reader.GetString(3)),
             reader.GetInt32(4),
             reader.GetString(5),

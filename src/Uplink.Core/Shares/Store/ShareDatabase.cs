@@ -54,6 +54,7 @@ internal sealed class ShareDatabase : IDisposable
                 {
                     Execute(connection, "PRAGMA journal_mode=WAL;");
                     Execute(connection, ShareSchema.Create);
+                    AddMissingColumns(connection);
                     _initialized = true;
                 }
             }
@@ -70,6 +71,21 @@ internal sealed class ShareDatabase : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        foreach (var (table, column, definition) in ShareSchema.AddedColumns)
+        {
+            using var exists = connection.CreateCommand();
+            exists.CommandText = "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column";
+            exists.Parameters.AddWithValue("@table", table);
+            exists.Parameters.AddWithValue("@column", column);
+            if (Convert.ToInt64(exists.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                Execute(connection, $"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+            }
+        }
     }
 
     /// <summary>Closes the idle pooled connections to this database.</summary>

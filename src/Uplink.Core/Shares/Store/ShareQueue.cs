@@ -53,7 +53,11 @@ internal sealed class ShareQueue(ShareDatabase database, TimeProvider time)
         {
             while (reader.Read())
             {
-                studies.Add(reader.GetString(0));
+                if (!reader.IsDBNull(0))
+                {
+                    studies.Add(reader.GetString(0));
+                }
+
                 delivered += reader.GetInt32(1);
             }
         }

@@ -3,6 +3,12 @@ namespace Uplink.Core.Shares.Store;
 /// <summary>The store's tables. Times are Unix milliseconds from the host's <see cref="TimeProvider"/>.</summary>
 internal static class ShareSchema
 {
+    /// <summary>Columns added since a store could first have been created; a store that lacks one gets it on open.</summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
+    [
+        ("images", "media_type", "TEXT NULL"),
+    ];
+
     /// <summary>Creates every table and index that does not exist yet.</summary>
     public const string Create = """
         CREATE TABLE IF NOT EXISTS shares (
@@ -40,6 +46,7 @@ internal static class ShareSchema
             study_instance_uid  TEXT NULL,
             series_instance_uid TEXT NULL,
             transfer_syntax_uid TEXT NULL,
+            media_type          TEXT NULL,
             audit_json          TEXT NULL,
             PRIMARY KEY (share_id, position));
         CREATE INDEX IF NOT EXISTS images_due ON images (state, next_attempt_at);

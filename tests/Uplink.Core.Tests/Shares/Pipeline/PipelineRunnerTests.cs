@@ -113,6 +113,44 @@ public sealed class PipelineRunnerTests
     }
 
     [Fact]
+    public async Task Kept_non_dicom_content_goes_only_to_outputs_that_password_protect_it()
+    {
+        using var harness = new PipelineHarness(outputs: 2, firstOutputTakesDocuments: true);
+        var receipt = await harness.SubmitAsync("req-1", harness.AddImage("a"), harness.AddImage("report", "document", "%PDF-1.4 the report"));
+
+        await harness.RunAsync();
+
+        var status = await harness.StatusAsync(receipt.ShareId);
+        Assert.Equal(ShareState.Completed, status.State);
+        Assert.Equal([ImageState.Sent, ImageState.Sent], status.Images.Select(i => i.State));
+        var documents = ((RecordingDocumentOutput)harness.Outputs[0]).Documents;
+        var (document, bytes) = Assert.Single(documents);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(harness.Images, "report")), bytes);
+        Assert.Equal($"{receipt.ShareId}:{document.Sha256}", document.IdempotencyKey);
+        Assert.Single(harness.Outputs[0].Delivered);
+        Assert.Single(harness.Outputs[1].Delivered);
+        var completion = Assert.Single(harness.Outputs[1].Completions);
+        Assert.Equal(2, completion.DeliveredCount);
+        Assert.Equal(["2.25.1"], completion.StudyInstanceUids);
+    }
+
+    [Fact]
+    public async Task Kept_non_dicom_content_is_kept_aside_when_no_output_password_protects_it()
+    {
+        using var harness = new PipelineHarness();
+        var receipt = await harness.SubmitAsync("req-1", harness.AddImage("a"), harness.AddImage("report", "document", "%PDF-1.4 the report"));
+
+        await harness.RunAsync();
+
+        var status = await harness.StatusAsync(receipt.ShareId);
+        Assert.Equal(ShareState.Completed, status.State);
+        Assert.Equal([ImageState.Sent, ImageState.SetAside], status.Images.Select(i => i.State));
+        Assert.Contains("none of the active outputs (Test.Output0) does", status.Images[1].Reason, StringComparison.Ordinal);
+        Assert.Single(harness.Outputs[0].Delivered);
+        Assert.Equal(1, Assert.Single(harness.Outputs[0].Completions).DeliveredCount);
+    }
+
+    [Fact]
     public async Task A_share_with_nothing_sendable_fails_without_handing_out_the_recipient()
     {
         using var harness = new PipelineHarness();

@@ -7,7 +7,7 @@ namespace Uplink.Core.Tests.Shares.Support;
 /// An output that keeps what it receives (the file bytes too, since the spool is cleaned later) and
 /// can be told to fail the next deliveries or hand-offs.
 /// </summary>
-internal sealed class RecordingOutput(string id = "Test.Output") : IOutputPlugin
+internal class RecordingOutput(string id = "Test.Output") : IOutputPlugin
 {
     public string Id { get; } = id;
 

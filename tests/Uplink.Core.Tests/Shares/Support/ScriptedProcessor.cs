@@ -7,7 +7,8 @@ namespace Uplink.Core.Tests.Shares.Support;
 
 /// <summary>
 /// Stands in for the anonymizer (the profiles branch implements the real one): the first line of the
-/// source file says what to do (<c>ok</c>, <c>set-aside</c>, <c>discard</c>, <c>throw</c>); an anonymized
+/// source file says what to do (<c>ok</c>, <c>set-aside</c>, <c>discard</c>, <c>throw</c>, <c>document</c>: non-DICOM content
+/// the real keeper keeps as it came); an anonymized
 /// output is the text after the first line, with a SOP Instance UID derived from it, so a repeat gives the same UID.
 /// </summary>
 internal sealed class ScriptedProcessor : IInstanceProcessor
@@ -28,6 +29,8 @@ internal sealed class ScriptedProcessor : IInstanceProcessor
                 return new InstanceResult(AnonymizationDisposition.SetAside, "verifier found PatientName", null, null);
             case "discard":
                 return new InstanceResult(AnonymizationDisposition.Discarded, "not DICOM", null, null);
+            case "document":
+                return NonDicomKeeper.Keep(sourcePath, outputPath, profile.Descriptor, cancellationToken);
         }
 
         var body = string.Join('\n', lines.Skip(1));
