@@ -50,13 +50,18 @@ internal sealed class TricefyOutput(
     {
         ArgumentNullException.ThrowIfNull(share);
         var result = await handoff.SendAsync(share, cancellationToken).ConfigureAwait(false);
+        if (result.Status == DeliveryStatus.Delivered)
+        {
+            ledger.Forget(share.ShareId);
+        }
+
         Log.ShareHandedOff(_logger, share.ShareId, result.Status.ToString());
         return result;
     }
 
     private async Task<DeliveryResult> DeliverOneAsync(OutboundInstance instance, CancellationToken cancellationToken)
     {
-        if (ledger.IsDelivered(instance.IdempotencyKey))
+        if (ledger.IsDelivered(instance.ShareId, instance.IdempotencyKey))
         {
             return DeliveryResult.Delivered(instance.IdempotencyKey);
         }
@@ -72,7 +77,7 @@ internal sealed class TricefyOutput(
 
             foreach (var part in plan.Parts)
             {
-                if (part.Key != instance.IdempotencyKey && ledger.IsDelivered(part.Key))
+                if (part.Key != instance.IdempotencyKey && ledger.IsDelivered(instance.ShareId, part.Key))
                 {
                     continue;
                 }
@@ -83,12 +88,12 @@ internal sealed class TricefyOutput(
                     return Report(instance, sent with { IdempotencyKey = instance.IdempotencyKey });
                 }
 
-                ledger.MarkDelivered(part.Key);
+                ledger.MarkDelivered(instance.ShareId, part.Key);
             }
 
             if (plan.Parts.Count != 1 || plan.Parts[0].Key != instance.IdempotencyKey)
             {
-                ledger.MarkDelivered(instance.IdempotencyKey);
+                ledger.MarkDelivered(instance.ShareId, instance.IdempotencyKey);
             }
 
             Log.Delivered(_logger, instance.ShareId, plan.Parts.Count);

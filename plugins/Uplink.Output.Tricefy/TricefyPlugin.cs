@@ -30,7 +30,7 @@ public sealed class TricefyPlugin : IUplinkPlugin
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TricefyClient)),
             options,
             sp.GetRequiredService<ResiliencePipeline<HttpResponseMessage>>()));
-        services.AddSingleton(new DeliveryLedger(context.DataDirectory));
+        services.AddSingleton(new DeliveryLedger(context.DataDirectory, context.Time));
         var staging = Path.Combine(context.DataDirectory, "staging");
         if (Directory.Exists(staging))
         {
