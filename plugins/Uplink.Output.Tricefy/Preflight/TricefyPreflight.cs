@@ -5,7 +5,7 @@ namespace Uplink.Output.Tricefy.Preflight;
 
 /// <summary>
 /// Checks every instance against Tricefy's published limits before anything is sent: the SOP class;
-/// the transfer syntax (Implicit VR and Big Endian native data rewritten, RLE decoded, to Explicit VR
+/// the transfer syntax (Implicit VR, Big Endian and deflated native data rewritten, RLE decoded, to Explicit VR
 /// Little Endian; anything else set aside naming it); and the 10 MB limit (a multi-frame clip split
 /// into parts when allowed; otherwise, and for a single frame, set aside with the sizes).
 /// </summary>
@@ -15,6 +15,7 @@ internal sealed class TricefyPreflight(TricefyOptions options, string stagingRoo
     {
         DicomTransferSyntax.ImplicitVRLittleEndian.Uid,
         DicomTransferSyntax.ExplicitVRBigEndian.Uid,
+        DicomTransferSyntax.DeflatedExplicitVRLittleEndian.Uid,
         DicomTransferSyntax.RleLossless.Uid,
     };
 

@@ -64,6 +64,24 @@ public sealed class TricefyPreflightTests : IDisposable
         Assert.True(dumpExit == 0, dump);
     }
 
+    [Fact]
+    public async Task PrepareAsync_Deflated_IsInflatedToExplicitLittleEndian_WithTheSamePixels()
+    {
+        var original = MinimalPart10.Write(_temp.Combine("original.dcm"), "2.25.991", pixelBytes: 20_000);
+        var deflated = _temp.Combine("deflated.dcm");
+        var (exit, output) = await Peers.RunAsync("dcmconv", "+td", original, deflated);
+        Assert.True(exit == 0, output);
+        Assert.Equal(DicomTransferSyntax.DeflatedExplicitVRLittleEndian.Uid, DicomFile.Open(deflated).TransferSyntax.Uid);
+
+        var plan = await Preflight().PrepareAsync(Corpus.Instance(deflated), TestContext.Current.CancellationToken);
+
+        var ours = DicomFile.Open(Assert.Single(plan.Parts).Path);
+        Assert.Equal(DicomTransferSyntax.ExplicitVRLittleEndian.Uid, ours.TransferSyntax.Uid);
+        Assert.Equal(PixelBytes(DicomFile.Open(original)), PixelBytes(ours));
+        var (dumpExit, dump) = await Peers.RunAsync("dcmdump", "-q", Assert.Single(plan.Parts).Path);
+        Assert.True(dumpExit == 0, dump);
+    }
+
     [Theory]
     [InlineData("us/ge_jpeg2000_lossy_ybr_ict.dcm", "1.2.840.10008.1.2.4.91")]
     [InlineData("us/palette_cine_jpegls_10f.dcm", "1.2.840.10008.1.2.4.80")]
