@@ -5,8 +5,8 @@ namespace Uplink.Core.Plugins;
 
 /// <summary>
 /// Finds the plugins in the plugins folder (one sub-folder each) and reads their manifests without
-/// loading any code: bad manifests, contracts ranges that exclude this host, and duplicate ids are
-/// refused here.
+/// loading any code: bad manifests, contracts ranges that exclude this host, entry assemblies compiled
+/// against another contracts major (read from their metadata), and duplicate ids are refused here.
 /// </summary>
 internal static class PluginCatalog
 {
@@ -47,6 +47,11 @@ internal static class PluginCatalog
         {
             return new PluginCandidate(manifest.Id, directory, manifest, PluginStatus.IncompatibleContracts,
                 $"built for contracts {manifest.Contracts}, this host provides {ContractsVersion.Text}; not loaded");
+        }
+
+        if (ContractsReference.Mismatch(Path.Combine(directory, manifest.EntryAssembly), manifest) is { } mismatch)
+        {
+            return new PluginCandidate(manifest.Id, directory, manifest, PluginStatus.IncompatibleContracts, mismatch);
         }
 
         return new PluginCandidate(manifest.Id, directory, manifest, null, null);

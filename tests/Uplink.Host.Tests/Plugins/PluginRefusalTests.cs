@@ -35,9 +35,25 @@ public sealed class PluginRefusalTests : IDisposable
 
         var refused = system.States.Find("Uplink.TestPlugins.NewerContracts")!;
         Assert.Equal(PluginStatus.IncompatibleContracts, refused.Status);
-        Assert.Equal("built for contracts >=2.0 <3.0, this host provides 1.0; not loaded", refused.Reason);
+        Assert.Equal("built for contracts >=2.0 <3.0, this host provides 1.1; not loaded", refused.Reason);
         Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "Uplink.TestPlugins.NewerContracts");
         Assert.Equal(PluginStatus.Loaded, system.States.Find("Uplink.TestPlugins.Echo")!.Status);
+    }
+
+    [Fact]
+    public void APluginWhoseManifestClaimsThisMajorButIsBuiltAgainstANewerOne_IsRefusedBeforeAnyOfItsCodeLoads()
+    {
+        var folder = _sandbox.AddTestPlugin("Uplink.TestPlugins.NewerContracts");
+        var manifest = Path.Combine(folder, "plugin.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace(">=2.0 <3.0", ">=1.0 <2.0", StringComparison.Ordinal));
+        Trust(folder);
+
+        using var system = _sandbox.Load(PluginSandbox.Outputs("Uplink.TestPlugins.NewerContracts"));
+
+        var refused = system.States.Find("Uplink.TestPlugins.NewerContracts")!;
+        Assert.Equal(PluginStatus.IncompatibleContracts, refused.Status);
+        Assert.Equal("Uplink.TestPlugins.NewerContracts.dll is built against Uplink.Plugins.Abstractions 2.0.0.0 although its manifest says contracts >=1.0 <2.0; this host provides 1.0.0.0; not loaded", refused.Reason);
+        Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "Uplink.TestPlugins.NewerContracts");
     }
 
     [Fact]
