@@ -10,6 +10,10 @@ public sealed class DicomReadOptions
     /// <summary>The deepest nesting of sequences accepted before the file is rejected (default 64).</summary>
     public int MaxSequenceDepth { get; init; } = 64;
 
+    /// <summary>The most elements, sequence items and fragments one file may hold, at every depth together, before it is
+    /// rejected (default 1,000,000; real images hold thousands), so millions of tiny elements cannot exhaust memory.</summary>
+    public int MaxItems { get; init; } = 1_000_000;
+
     /// <summary>The defaults.</summary>
     internal static DicomReadOptions Default { get; } = new();
 }

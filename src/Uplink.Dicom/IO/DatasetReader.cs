@@ -1,7 +1,8 @@
 namespace Uplink.Dicom.IO;
 
 /// <summary>Parses elements, sequences and fragments from a <see cref="BufferedSource"/>, checking every length
-/// against the bytes that remain and the nesting against <see cref="DicomReadOptions.MaxSequenceDepth"/>.</summary>
+/// against the bytes that remain, the nesting against <see cref="DicomReadOptions.MaxSequenceDepth"/> and the number of
+/// elements, items and fragments against <see cref="DicomReadOptions.MaxItems"/>.</summary>
 internal sealed class DatasetReader(BufferedSource input, DicomReadOptions options)
 {
     private const uint Undefined = 0xFFFFFFFF;
@@ -14,6 +15,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
     private static readonly DicomTag SequenceDelimiter = new(0xFFFE, 0xE0DD);
 
     private BulkSource? _bulkSource;
+    private int _items;
 
     /// <summary>Where Pixel Data (7FE0,0010) of the top-level dataset starts, or -1.</summary>
     public long PixelDataOffset { get; private set; } = -1;
@@ -28,6 +30,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
         {
             var start = input.Position;
             var tag = ReadTag(syntax, "an element");
+            CountOne(start, tag);
             dataset.AppendRead(ReadElement(dataset, tag, start, 0, syntax));
         }
     }
@@ -74,6 +77,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
                 throw Error($"Element {Describe.Tag(tag)} at byte {start} {problem}", start, tag);
             }
 
+            CountOne(start, tag);
             var item = ReadElement(dataset, tag, start, depth, syntax);
             if (end >= 0 && end != UntilEnd && input.Position > end)
             {
@@ -215,6 +219,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
                 throw Error($"Sequence {Describe.Tag(tag)} at byte {start}: found {Describe.Tag(itemTag)} at byte {itemStart} instead of {expected}", itemStart, tag);
             }
 
+            CountOne(itemStart, tag);
             var item = new DicomDataset();
             sequence.Items.Add(item);
             if (length == Undefined)
@@ -275,6 +280,7 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
                     tag);
             }
 
+            CountOne(itemStart, tag);
             fragments.Fragments.Add(IsBulk(length, DicomVR.OB)
                 ? DicomFragment.FromBulk(TakeBulk(length, 0))
                 : DicomFragment.FromBytes(input.ReadBytes((int)length)));
@@ -326,6 +332,14 @@ internal sealed class DatasetReader(BufferedSource input, DicomReadOptions optio
         var group = input.ReadUInt16(syntax.LittleEndian);
         var element = input.ReadUInt16(syntax.LittleEndian);
         return new DicomTag(group, element);
+    }
+
+    private void CountOne(long start, DicomTag tag)
+    {
+        if (++_items > options.MaxItems)
+        {
+            throw Error($"{input.Where} holds more than {options.MaxItems} elements, items and fragments (the limit), the last at byte {start} in {Describe.Tag(tag)}", start, tag);
+        }
     }
 
     private void EnsureOrThrow(int count, long start, DicomTag tag, string what)

@@ -71,6 +71,38 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void MillionsOfTinyElements_AreRefusedAtTheItemLimit_NamingWhere()
+    {
+        var body = new RawDicom();
+        for (var element = 0x1000; element < 0x1000 + 3000; element++)
+        {
+            body.Element(0x0009, (ushort)element, "UN", [], 0);
+        }
+
+        var bytes = RawDicom.Part10(ExplicitLittle, body.ToArray());
+
+        Assert.NotNull(DicomFile.Read(new MemoryStream(bytes), new DicomReadOptions { MaxItems = 3100 }));
+        var error = Assert.Throws<DicomFormatException>(() => DicomFile.Read(new MemoryStream(bytes), new DicomReadOptions { MaxItems = 2000 }));
+        Assert.Contains("holds more than 2000 elements, items and fragments (the limit)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0x0009, error.Tag!.Value.Group);
+    }
+
+    [Fact]
+    public void SequenceItemsCountTowardsTheItemLimit()
+    {
+        var body = new RawDicom().Element(0x0040, 0xA730, "SQ", [], 0xFFFFFFFF);
+        for (var i = 0; i < 500; i++)
+        {
+            body.Marker(0xE000, 0);
+        }
+
+        var bytes = RawDicom.Part10(ExplicitLittle, body.Marker(0xE0DD).ToArray());
+
+        var error = Assert.Throws<DicomFormatException>(() => DicomFile.Read(new MemoryStream(bytes), new DicomReadOptions { MaxItems = 400 }));
+        Assert.Equal(new DicomTag(0x0040, 0xA730), error.Tag);
+    }
+
+    [Fact]
     public void SequenceDelimiterWhereItemDelimiterBelongs_IsRejected()
     {
         var body = new RawDicom()

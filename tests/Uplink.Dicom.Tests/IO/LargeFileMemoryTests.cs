@@ -5,6 +5,7 @@ using Uplink.Dicom.Tests.Support;
 namespace Uplink.Dicom.Tests.IO;
 
 /// <summary>A 1 GB multi-frame clip, built on the fly, is read and rewritten in constant memory.</summary>
+[Collection(nameof(MemoryMeasurementCollection))]
 public sealed class LargeFileMemoryTests : IDisposable
 {
     private const int Rows = 1024;
