@@ -4,7 +4,7 @@ using Uplink.Plugins.Abstractions.Outputs;
 
 namespace Uplink.TestPlugins.Echo;
 
-internal sealed class EchoOutput : IOutputPlugin
+internal sealed class EchoOutput : IOutputPlugin, INonDicomOutput
 {
     private static readonly ResiliencePipeline Pipeline = new ResiliencePipelineBuilder().AddTimeout(TimeSpan.FromSeconds(10)).Build();
 
@@ -15,6 +15,9 @@ internal sealed class EchoOutput : IOutputPlugin
         await Pipeline.ExecuteAsync(
             _ => ValueTask.FromResult<IReadOnlyList<DeliveryResult>>([.. batch.Select(i => new DeliveryResult(DeliveryStatus.Delivered, i.IdempotencyKey, $"Polly.Core {PollyVersion}"))]),
             cancellationToken).ConfigureAwait(false);
+
+    public ValueTask<DeliveryResult> DeliverNonDicomAsync(OutboundDocument document, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new DeliveryResult(DeliveryStatus.Delivered, document.IdempotencyKey, $"document {document.MediaType}"));
 
     public ValueTask<DeliveryResult> CompleteShareAsync(ShareCompletion share, CancellationToken cancellationToken) =>
         ValueTask.FromResult(DeliveryResult.Delivered(share.ShareId));

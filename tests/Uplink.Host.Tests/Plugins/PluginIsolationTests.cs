@@ -62,6 +62,26 @@ public sealed class PluginIsolationTests
     }
 
     [Fact]
+    public async Task An_isolated_plugins_optional_non_dicom_channel_is_found_through_its_guard()
+    {
+        using var sandbox = new PluginSandbox();
+        foreach (var name in new[] { "Uplink.TestPlugins.Echo", "Uplink.TestPlugins.OldPolly" })
+        {
+            var folder = sandbox.AddTestPlugin(name);
+            new PluginTrust(new BundledPluginList(sandbox.BundledDirectory), TrustStore.InDataDirectory(sandbox.DataDirectory), TimeProvider.System)
+                .Approve(PluginManifestReader.Read(folder), folder);
+        }
+
+        using var system = sandbox.Load(PluginSandbox.Outputs("Uplink.TestPlugins.Echo", "Uplink.TestPlugins.OldPolly"));
+
+        var channels = system.Active.Outputs.ToDictionary(o => o.PluginId, o => Assert.IsType<Core.Plugins.Supervision.GuardedOutput>(o.Instance).NonDicom);
+        Assert.Null(channels["Uplink.TestPlugins.OldPolly"]);
+        var result = await channels["Uplink.TestPlugins.Echo"]!.DeliverNonDicomAsync(
+            new OutboundDocument("share-1", "share-1:abc", "/nonexistent.pdf", 0, "application/pdf", "abc"), TestContext.Current.CancellationToken);
+        Assert.Equal((DeliveryStatus.Delivered, "document application/pdf"), (result.Status, result.Reason));
+    }
+
+    [Fact]
     public void EveryBundledPlugin_IsTrustedAsBundled_AndLoadsIntoItsOwnContext()
     {
         var folders = Directory.GetDirectories(PluginSandbox.BundledPluginsFolder);
