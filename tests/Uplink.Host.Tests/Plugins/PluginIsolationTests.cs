@@ -39,14 +39,7 @@ public sealed class PluginIsolationTests
     public async Task TwoPlugins_OnOtherVersionsOfTheHostsLibrary_EachRunTheirOwnCopy()
     {
         using var sandbox = new PluginSandbox();
-        foreach (var name in new[] { "Uplink.TestPlugins.Echo", "Uplink.TestPlugins.OldPolly" })
-        {
-            var folder = sandbox.AddTestPlugin(name);
-            new PluginTrust(new BundledPluginList(sandbox.BundledDirectory), TrustStore.InDataDirectory(sandbox.DataDirectory), TimeProvider.System)
-                .Approve(PluginManifestReader.Read(folder), folder);
-        }
-
-        using var system = sandbox.Load(PluginSandbox.Outputs("Uplink.TestPlugins.Echo", "Uplink.TestPlugins.OldPolly"));
+        using var system = LoadTrusted(sandbox, "Uplink.TestPlugins.Echo", "Uplink.TestPlugins.OldPolly");
 
         var reasons = new List<string?>();
         foreach (var output in system.Active.Outputs)
@@ -65,14 +58,7 @@ public sealed class PluginIsolationTests
     public async Task An_isolated_plugins_optional_non_dicom_channel_is_found_through_its_guard()
     {
         using var sandbox = new PluginSandbox();
-        foreach (var name in new[] { "Uplink.TestPlugins.Echo", "Uplink.TestPlugins.OldPolly" })
-        {
-            var folder = sandbox.AddTestPlugin(name);
-            new PluginTrust(new BundledPluginList(sandbox.BundledDirectory), TrustStore.InDataDirectory(sandbox.DataDirectory), TimeProvider.System)
-                .Approve(PluginManifestReader.Read(folder), folder);
-        }
-
-        using var system = sandbox.Load(PluginSandbox.Outputs("Uplink.TestPlugins.Echo", "Uplink.TestPlugins.OldPolly"));
+        using var system = LoadTrusted(sandbox, "Uplink.TestPlugins.Echo", "Uplink.TestPlugins.OldPolly");
 
         var channels = system.Active.Outputs.ToDictionary(o => o.PluginId, o => Assert.IsType<Core.Plugins.Supervision.GuardedOutput>(o.Instance).NonDicom);
         Assert.Null(channels["Uplink.TestPlugins.OldPolly"]);
@@ -144,5 +130,17 @@ public sealed class PluginIsolationTests
         tricefy["Token"] = "test-token";
         plugins["Uplink.Output.Folder"] ??= new System.Text.Json.Nodes.JsonObject { ["Root"] = Path.Combine(Path.GetDirectoryName(configPath)!, "out") };
         File.WriteAllText(configPath, root.ToJsonString());
+    }
+
+    private static PluginSystem LoadTrusted(PluginSandbox sandbox, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var folder = sandbox.AddTestPlugin(name);
+            new PluginTrust(new BundledPluginList(sandbox.BundledDirectory), TrustStore.InDataDirectory(sandbox.DataDirectory), TimeProvider.System)
+                .Approve(PluginManifestReader.Read(folder), folder);
+        }
+
+        return sandbox.Load(PluginSandbox.Outputs(names));
     }
 }
