@@ -8,9 +8,10 @@ namespace Uplink.Core.Tests.Anonymization.Verification;
 /// <summary>Kept values longer than 1 KiB (the pixels of a small image, a long text) are compared whole, byte for byte.</summary>
 public sealed class KeptLongValueTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("uplink-long-").FullName;
+    private static readonly DicomTag LongPrivate = new(0x0009, 0x1002);
+    private readonly TestInstance _instance = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _instance.Dispose();
 
     [Fact]
     public void A_long_kept_value_passed_through_unchanged_is_accepted()
@@ -23,31 +24,25 @@ public sealed class KeptLongValueTests : IDisposable
     [Fact]
     public void One_changed_byte_in_a_long_kept_value_of_the_same_length_is_caught()
     {
-        var result = Process(pixels => pixels[1234] ^= 0xFF);
+        var result = Process(bytes => bytes[1234] ^= 0xFF);
 
         Assert.Equal(AnonymizationDisposition.SetAside, result.Disposition);
-        Assert.Contains("(7FE0,0010) PixelData is kept but its value differs from the source's", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("(0009,1002) (private) is kept but its value differs from the source's", result.Reason, StringComparison.Ordinal);
     }
 
-    private InstanceResult Process(Action<byte[]> changePixels)
+    /// <summary>The test instance with a 3000-byte private value, through a profile that keeps everything and changes that value's bytes.</summary>
+    private InstanceResult Process(Action<byte[]> change)
     {
-        var pixels = Enumerable.Range(0, 3000).Select(i => (byte)(i * 7)).ToArray();
-        var ds = new DicomDataset();
-        ds.AddOrUpdate(DicomTags.SOPClassUID, DicomVR.UI, "1.2.840.10008.5.1.4.1.1.6.1");
-        ds.AddOrUpdate(DicomTags.SOPInstanceUID, DicomVR.UI, "1.2.826.0.1.3680043.2.1125.8001");
-        ds.AddOrUpdate(DicomTags.Rows, DicomVR.US, "50");
-        ds.AddOrUpdate(DicomTags.Columns, DicomVR.US, "60");
-        ds.AddOrUpdate(DicomTags.BitsAllocated, DicomVR.US, "8");
-        ds.AddOrUpdate(DicomElement.FromBytes(DicomTags.PixelData, DicomVR.OB, pixels));
-        var source = Path.Combine(_folder, "source.dcm");
-        new DicomFile(ds, DicomTransferSyntax.ExplicitVRLittleEndian).Save(source);
+        var source = DicomFile.Open(_instance.SourcePath);
+        source.Dataset.AddOrUpdate(DicomElement.FromBytes(LongPrivate, DicomVR.OB, Enumerable.Range(0, 3000).Select(i => (byte)(i * 7)).ToArray()));
+        source.Save(_instance.SourcePath);
 
         var profile = new DelegateProfile(DelegateProfile.Describe(DelegateProfile.KeepAll(removesIdentity: false)), r => DelegateProfile.Copy(r, output =>
         {
-            var changed = ((DicomElement)output[DicomTags.PixelData]!).Bytes.ToArray();
-            changePixels(changed);
-            output.AddOrUpdate(DicomElement.FromBytes(DicomTags.PixelData, DicomVR.OB, changed));
+            var changed = ((DicomElement)output[LongPrivate]!).Bytes.ToArray();
+            change(changed);
+            output.AddOrUpdate(DicomElement.FromBytes(LongPrivate, DicomVR.OB, changed));
         }));
-        return new InstanceProcessor(new HmacUidRemapper(new byte[32])).Process(source, Path.Combine(_folder, "out", "output.dcm"), profile, TestContext.Current.CancellationToken);
+        return new InstanceProcessor(new HmacUidRemapper(new byte[32])).Process(_instance.SourcePath, _instance.OutputPath, profile, TestContext.Current.CancellationToken);
     }
 }

@@ -12,12 +12,12 @@ namespace Uplink.Core.Tests.Anonymization.Verification;
 /// </summary>
 public sealed class RemappedUidLeakTests : IDisposable
 {
-    private const string SopInstanceUid = "1.2.826.0.1.3680043.2.1125.7001";
+    private const string SopInstanceUid = "1.2.826.0.1.3680043.2.1125.9001"; // the test instance's
     private static readonly HmacUidRemapper Uids = new(Encoding.ASCII.GetBytes("a site key for the remapped-UID leak tests"));
     private static readonly string Planted = Uids.Remap(SopInstanceUid)[12..18];
-    private readonly string _folder = Directory.CreateTempSubdirectory("uplink-leak-").FullName;
+    private readonly TestInstance _instance = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _instance.Dispose();
 
     [Fact]
     public void A_numeric_patient_id_found_only_inside_a_remapped_uid_is_not_a_leak_and_the_instance_is_sent()
@@ -25,32 +25,25 @@ public sealed class RemappedUidLeakTests : IDisposable
         var result = Process(_ => { });
 
         Assert.True(result.Disposition == AnonymizationDisposition.Anonymized, result.Reason);
-        Assert.Contains(Planted, OutputText(result), StringComparison.Ordinal); // the digits really are in the written bytes
+        Assert.Contains(Planted, Encoding.Latin1.GetString(File.ReadAllBytes(result.Output!.Path)), StringComparison.Ordinal); // the digits really are in the written bytes
     }
 
     [Fact]
     public void The_same_digits_in_a_kept_text_element_are_still_a_leak()
     {
-        var result = Process(ds => ds.AddOrUpdate(DicomTags.StudyDescription, DicomVR.LO, $"Exam {Planted} follow-up"));
-
-        AssertPatientIdLeak(result);
+        AssertPatientIdLeak(Process(ds => ds.AddOrUpdate(DicomTags.StudyDescription, DicomVR.LO, $"Exam {Planted} follow-up")));
     }
 
     [Fact]
     public void The_same_digits_in_a_uid_the_remapper_did_not_produce_are_still_a_leak()
     {
-        var result = Process(ds => ds.AddOrUpdate(new DicomTag(0x0008, 0x1150), DicomVR.UI, $"1.2.840.10008.5.1.4.1.1.{Planted}"));
-
-        AssertPatientIdLeak(result);
+        AssertPatientIdLeak(Process(ds => ds.AddOrUpdate(new DicomTag(0x0008, 0x1150), DicomVR.UI, $"1.2.840.10008.5.1.4.1.1.{Planted}")));
     }
 
     [Fact]
     public void The_same_digits_beside_a_remapped_uid_in_the_same_value_are_still_a_leak()
     {
-        var result = Process(_ => { }, addToOutput: ds =>
-            ds.AddOrUpdate(DicomTags.SeriesInstanceUID, DicomVR.UI, Uids.Remap(SopInstanceUid) + Planted));
-
-        AssertPatientIdLeak(result);
+        AssertPatientIdLeak(Process(_ => { }, addToOutput: ds => ds.AddOrUpdate(DicomTags.SeriesInstanceUID, DicomVR.UI, Uids.Remap(SopInstanceUid) + Planted)));
     }
 
     private static void AssertPatientIdLeak(InstanceResult result)
@@ -60,22 +53,14 @@ public sealed class RemappedUidLeakTests : IDisposable
         Assert.DoesNotContain(Planted, result.AuditJson, StringComparison.Ordinal);
     }
 
-    private static string OutputText(InstanceResult result) => Encoding.Latin1.GetString(File.ReadAllBytes(result.Output!.Path));
-
-    /// <summary>A source with the planted Patient ID (plus <paramref name="addToSource"/>), through a profile that replaces the identity and remaps the UIDs.</summary>
+    /// <summary>The test instance with the planted Patient ID (plus <paramref name="addToSource"/>), through a profile that replaces the identity and remaps the UIDs.</summary>
     private InstanceResult Process(Action<DicomDataset> addToSource, Action<DicomDataset>? addToOutput = null)
     {
-        var ds = new DicomDataset();
-        ds.AddOrUpdate(DicomTags.SOPClassUID, DicomVR.UI, "1.2.840.10008.5.1.4.1.1.6.1");
-        ds.AddOrUpdate(DicomTags.SOPInstanceUID, DicomVR.UI, SopInstanceUid);
-        ds.AddOrUpdate(DicomTags.StudyInstanceUID, DicomVR.UI, "1.2.826.0.1.3680043.2.1125.7002");
-        ds.AddOrUpdate(DicomTags.Modality, DicomVR.CS, "US");
-        ds.AddOrUpdate(DicomTags.PatientName, DicomVR.PN, TestInstance.Name);
-        ds.AddOrUpdate(DicomTags.PatientID, DicomVR.LO, Planted);
-        ds.AddOrUpdate(DicomElement.FromBytes(DicomTags.PixelData, DicomVR.OB, new byte[] { 1, 2, 3, 4 }));
-        addToSource(ds);
-        var source = Path.Combine(_folder, "source.dcm");
-        new DicomFile(ds, DicomTransferSyntax.ExplicitVRLittleEndian).Save(source);
+        var source = DicomFile.Open(_instance.SourcePath);
+        source.Dataset.AddOrUpdate(DicomTags.PatientID, DicomVR.LO, Planted);
+        source.Dataset.Remove(new DicomTag(0x0009, 0x1001)); // its private value is not what these tests are about
+        addToSource(source.Dataset);
+        source.Save(_instance.SourcePath);
 
         var rules = DelegateProfile.KeepAll(
             removesIdentity: true,
@@ -89,11 +74,14 @@ public sealed class RemappedUidLeakTests : IDisposable
         {
             output.AddOrUpdate(DicomTags.PatientName, DicomVR.PN, "ANONYMOUS");
             output.AddOrUpdate(DicomTags.PatientID, DicomVR.LO, "000000");
-            output.AddOrUpdate(DicomTags.SOPInstanceUID, DicomVR.UI, r.Uids.Remap(SopInstanceUid));
-            output.AddOrUpdate(DicomTags.StudyInstanceUID, DicomVR.UI, r.Uids.Remap("1.2.826.0.1.3680043.2.1125.7002"));
+            foreach (var tag in new[] { DicomTags.SOPInstanceUID, DicomTags.StudyInstanceUID })
+            {
+                output.AddOrUpdate(tag, DicomVR.UI, r.Uids.Remap(output.GetString(tag)!));
+            }
+
             output.AddOrUpdate(DicomTags.PatientIdentityRemoved, DicomVR.CS, "YES");
             addToOutput?.Invoke(output);
         }));
-        return new InstanceProcessor(Uids).Process(source, Path.Combine(_folder, "out", "output.dcm"), profile, TestContext.Current.CancellationToken);
+        return new InstanceProcessor(Uids).Process(_instance.SourcePath, _instance.OutputPath, profile, TestContext.Current.CancellationToken);
     }
 }
