@@ -49,16 +49,16 @@ run_tool() { # tool src dst
   esac
 }
 
-timed() { # tool src dst -> "wall rss_kib"
-  /usr/bin/time -f "%e %M" -o /tmp/uplink-bench-time.txt bash -c "$(declare -f run_tool); $(declare -p gdcm_args uplink_dll plugins here); run_tool $1 $2 $3"
-  cat /tmp/uplink-bench-time.txt
+timed() { # tool src dst -> "wall rss_kib cpu_s"
+  /usr/bin/time -f "%e %M %U %S" -o /tmp/uplink-bench-time.txt bash -c "$(declare -f run_tool); $(declare -p gdcm_args uplink_dll plugins here); run_tool $1 $2 $3"
+  tail -n 1 /tmp/uplink-bench-time.txt | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}'
 }
 
 mkdir -p "$out"
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-echo "| set | tool | wall s (median) | files/s | MB/s | x cp (paired) | peak RSS MiB |"
-echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| set | tool | wall s (median) | files/s | MB/s | x cp (paired) | cpu s (median) | peak RSS MiB |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 for set in small large; do
   [[ $sets == all || $sets == "$set" ]] || continue
   src="$corpus/$set"
@@ -66,18 +66,19 @@ for set in small large; do
   bytes=$(du -sb "$src" | cut -f1)
   for tool in cp uplink uplink-j1 gdcmanon pydicom pydicom-j2; do
     timed "$tool" "$src" "$out/$set-$tool" >/dev/null   # warm-up
-    walls=() ratios=() rss=0
+    walls=() ratios=() cpus=() rss=0
     for ((i = 0; i < runs; i++)); do
-      read -r wall kib < <(timed "$tool" "$src" "$out/$set-$tool")
-      read -r cpwall _ < <(timed cp "$src" "$out/$set-cp")
-      walls+=("$wall"); ratios+=("$(awk -v a="$wall" -v b="$cpwall" 'BEGIN {print (b > 0 ? a / b : 0)}')")
+      read -r wall kib cpu < <(timed "$tool" "$src" "$out/$set-$tool")
+      read -r cpwall _ _ < <(timed cp "$src" "$out/$set-cp")
+      walls+=("$wall"); cpus+=("$cpu"); ratios+=("$(awk -v a="$wall" -v b="$cpwall" 'BEGIN {print (b > 0 ? a / b : 0)}')")
       ((kib > rss)) && rss=$kib
     done
     wall=$(printf '%s\n' "${walls[@]}" | median)
     ratio=$(printf '%s\n' "${ratios[@]}" | median)
+    cpu=$(printf '%s\n' "${cpus[@]}" | median)
     written=$(find "$out/$set-$tool" -type f -name '*.dcm' 2>/dev/null | wc -l)
-    awk -v s="$set" -v t="$tool" -v w="$wall" -v f="$files" -v b="$bytes" -v r="$ratio" -v m="$rss" -v n="$written" \
-      'BEGIN {printf "| %s (%d files, %.0f MB) | %s%s | %.3f | %.0f | %.1f | %.1f | %.1f |\n", s, f, b/1e6, t, (n < f ? " (" n " written)" : ""), w, f/w, b/1e6/w, r, m/1024}'
+    awk -v s="$set" -v t="$tool" -v w="$wall" -v f="$files" -v b="$bytes" -v r="$ratio" -v m="$rss" -v n="$written" -v c="$cpu" \
+      'BEGIN {printf "| %s (%d files, %.0f MB) | %s%s | %.3f | %.0f | %.1f | %.1f | %.2f | %.1f |\n", s, f, b/1e6, t, (n < f ? " (" n " written)" : ""), w, f/w, b/1e6/w, r, c, m/1024}'
   done
 done
 rm -rf "$out"

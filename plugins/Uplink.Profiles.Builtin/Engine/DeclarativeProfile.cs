@@ -48,7 +48,7 @@ internal sealed class DeclarativeProfile : IAnonymizationProfile
             var dataset = source.Dataset.Clone();
             var audit = new AuditCollector();
             new DatasetRewriter(index, request.Uids, audit).Rewrite(dataset);
-            RequiredAttributes.Add(dataset, index, _definition.Rules, audit);
+            RequiredAttributes.Add(dataset, index, audit);
             var methods = audit.Methods(_definition);
             DeidentificationStamps.Apply(dataset, index, _definition.Rules, Descriptor, methods);
             var transferSyntax = source.TransferSyntax.IsEncapsulated ? source.TransferSyntax : DicomTransferSyntax.ExplicitVRLittleEndian;

@@ -13,11 +13,10 @@ internal static class RequiredAttributes
     /// <summary>Adds what is missing at the top level.</summary>
     /// <param name="dataset">The anonymized dataset.</param>
     /// <param name="index">The rules in force.</param>
-    /// <param name="rules">The profile's rules.</param>
     /// <param name="audit">Records the additions as replacements.</param>
-    public static void Add(DicomDataset dataset, RuleIndex index, ProfileRules rules, AuditCollector audit)
+    public static void Add(DicomDataset dataset, RuleIndex index, AuditCollector audit)
     {
-        foreach (var rule in index.SopClass.Tags.Concat(rules.Tags).DistinctBy(r => r.Tag).Where(r => r.Required && r.Action != TagAction.Remove))
+        foreach (var rule in index.Required)
         {
             if (dataset.Contains(rule.Tag))
             {

@@ -28,7 +28,12 @@ internal sealed class RuleIndex
                 _exact.TryAdd(rule.Tag.Value, rule);
             }
         }
+
+        Required = [.. sopClass.Tags.Concat(rules.Tags).DistinctBy(r => r.Tag).Where(r => r.Required && r.Action != TagAction.Remove)];
     }
+
+    /// <summary>The rules, first per tag, that put an attribute on every instance (computed once, not per instance).</summary>
+    public IReadOnlyList<TagRule> Required { get; }
 
     /// <summary>The SOP class group these rules are for.</summary>
     public SopClassRules SopClass { get; }

@@ -74,7 +74,7 @@ internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var info = Describe(temporary, destination, outcome.Output, Convert.ToHexStringLower(sha256.Hash!));
+            var info = Describe(verification.Length, destination, outcome.Output, Convert.ToHexStringLower(sha256.Hash!));
             File.Move(temporary, destination, overwrite: true);
             temporary = null;
             return new InstanceResult(AnonymizationDisposition.Anonymized, null, info,
@@ -93,12 +93,12 @@ internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
         }
     }
 
-    private static AnonymizedInstanceInfo Describe(string written, string destination, DicomFile output, string sha256)
+    private static AnonymizedInstanceInfo Describe(long length, string destination, DicomFile output, string sha256)
     {
         var dataset = output.Dataset;
         return new AnonymizedInstanceInfo(
             destination,
-            new FileInfo(written).Length,
+            length,
             sha256,
             dataset.GetString(DicomTags.SOPClassUID) ?? string.Empty,
             dataset.GetString(DicomTags.SOPInstanceUID) ?? string.Empty,

@@ -33,7 +33,12 @@ internal sealed class DeclaredRuleIndex
 
             order++;
         }
+
+        Stamped = [.. sopClass.Tags.Concat(rules.Tags).DistinctBy(r => r.Tag).Where(r => r.Action == TagAction.Set || (r.Required && r.Action != TagAction.Remove))];
     }
+
+    /// <summary>The rules, first per tag, that put an attribute on every instance (computed once, not per instance).</summary>
+    public IReadOnlyList<TagRule> Stamped { get; }
 
     /// <summary>The index for a SOP class group of a profile's rules.</summary>
     public static DeclaredRuleIndex For(ProfileRules rules, SopClassRules sopClass) =>

@@ -17,10 +17,15 @@ internal static class NeedleEncoder
     public static IEnumerable<byte[]> Encode(string value, byte[]? raw, string? outputCharacterSet)
     {
         var forms = new List<byte[]> { Encoding.UTF8.GetBytes(value) };
-        if (value.All(char.IsAscii))
+        if (System.Text.Ascii.IsValid(value))
         {
             // ASCII is the same bytes in every character set DICOM allows (G0 of ISO 2022 included)
-            return raw is null ? forms : forms.Append(raw.AsSpan().TrimEnd((byte)' ').TrimEnd((byte)0).ToArray()).Where(f => f.Length >= IdentityValues.MinimumLength).DistinctBy(Convert.ToHexString);
+            if (raw is not null)
+            {
+                forms.Add(raw.AsSpan().TrimEnd((byte)' ').TrimEnd((byte)0).ToArray());
+            }
+
+            return Distinct(forms);
         }
 
         if (value.All(c => c <= '\u00FF'))
@@ -38,7 +43,22 @@ internal static class NeedleEncoder
             forms.Add(encoded);
         }
 
-        return forms.Where(f => f.Length >= IdentityValues.MinimumLength).DistinctBy(Convert.ToHexString);
+        return Distinct(forms);
+    }
+
+    /// <summary>The forms long enough to search for, each once (a handful: compared directly).</summary>
+    private static List<byte[]> Distinct(List<byte[]> forms)
+    {
+        var distinct = new List<byte[]>(forms.Count);
+        foreach (var form in forms)
+        {
+            if (form.Length >= IdentityValues.MinimumLength && !distinct.Exists(f => f.AsSpan().SequenceEqual(form)))
+            {
+                distinct.Add(form);
+            }
+        }
+
+        return distinct;
     }
 
     private static byte[]? InCharacterSet(string value, string? characterSet)

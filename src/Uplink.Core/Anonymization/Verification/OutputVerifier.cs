@@ -19,10 +19,11 @@ internal sealed class OutputVerifier(IUidRemapper uids)
     {
         var violations = new List<string>();
         var checks = new List<string> { "parse" };
+        using var written = WrittenOutput.Open(writtenPath);
         DicomFile output;
         try
         {
-            output = DicomFile.Open(writtenPath);
+            output = written.Parse(writtenPath);
         }
         catch (DicomFormatException e)
         {
@@ -39,7 +40,7 @@ internal sealed class OutputVerifier(IUidRemapper uids)
         if (rules is null || rules.RemovesIdentity)
         {
             checks.Add("identity-leak-scan");
-            IdentityLeakScan.Scan(writtenPath, output, source, DictatedValues.Collect(output, rules), violations);
+            IdentityLeakScan.Scan(written, output, source, DictatedValues.Collect(output, rules), uids, violations);
         }
 
         checks.Add("pixel-data");
@@ -48,7 +49,7 @@ internal sealed class OutputVerifier(IUidRemapper uids)
             violations.Add("Pixel Data did not pass through unchanged (its length or presence differs)");
         }
 
-        return new VerificationResult(violations, checks);
+        return new VerificationResult(violations, checks) { Length = written.Length };
     }
 
     private static long? PixelLength(DicomFile file) =>

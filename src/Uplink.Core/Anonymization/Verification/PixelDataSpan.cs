@@ -13,10 +13,10 @@ internal static class PixelDataSpan
     private const int ItemHeader = 8;
 
     /// <summary>The byte range of Pixel Data, or null when there is none or it cannot be located exactly (then the whole file is scanned).</summary>
-    /// <param name="path">The written file.</param>
+    /// <param name="written">The written file.</param>
     /// <param name="file">The same file, parsed.</param>
     /// <returns>Start and end offsets, end exclusive.</returns>
-    public static (long Start, long End)? Find(string path, DicomFile file)
+    public static (long Start, long End)? Find(WrittenOutput written, DicomFile file)
     {
         var last = file.Dataset.LastOrDefault();
         if (last is null || last.Tag != DicomTags.PixelData || !file.TransferSyntax.IsExplicitVR || !file.TransferSyntax.IsLittleEndian || file.TransferSyntax.IsDeflated)
@@ -30,7 +30,7 @@ internal static class PixelDataSpan
             DicomFragmentSequence fragments => ExplicitLongHeader + fragments.Fragments.Sum(f => ItemHeader + f.Length) + ItemHeader,
             _ => -1,
         };
-        var length = new FileInfo(path).Length;
+        var length = written.Length;
         var start = length - encoded;
         if (encoded < 0 || start < 0)
         {
@@ -38,9 +38,6 @@ internal static class PixelDataSpan
         }
 
         Span<byte> tag = stackalloc byte[4];
-        using var stream = File.OpenRead(path);
-        stream.Position = start;
-        stream.ReadExactly(tag);
-        return tag.SequenceEqual((ReadOnlySpan<byte>)[0xE0, 0x7F, 0x10, 0x00]) ? (start, length) : null;
+        return written.ReadAt(start, tag) == tag.Length && tag.SequenceEqual((ReadOnlySpan<byte>)[0xE0, 0x7F, 0x10, 0x00]) ? (start, length) : null;
     }
 }

@@ -11,7 +11,6 @@ internal sealed class RuleConformance
 {
     private const string DicomRoot = "1.2.840.10008.";
     private readonly ProfileRules _rules;
-    private readonly SopClassRules _sopClass;
     private readonly SourceValues _source;
     private readonly IUidRemapper _uids;
     private readonly List<string> _violations;
@@ -19,7 +18,7 @@ internal sealed class RuleConformance
 
     private RuleConformance(ProfileRules rules, SopClassRules sopClass, SourceValues source, IUidRemapper uids, List<string> violations)
     {
-        (_rules, _sopClass, _source, _uids, _violations) = (rules, sopClass, source, uids, violations);
+        (_rules, _source, _uids, _violations) = (rules, source, uids, violations);
         _index = DeclaredRuleIndex.For(rules, sopClass);
     }
 
@@ -141,7 +140,7 @@ internal sealed class RuleConformance
 
     private void CheckStamps(DicomDataset source, DicomDataset output)
     {
-        foreach (var rule in _sopClass.Tags.Concat(_rules.Tags).DistinctBy(r => r.Tag).Where(r => r.Action == TagAction.Set || (r.Required && r.Action != TagAction.Remove)))
+        foreach (var rule in _index.Stamped)
         {
             if (!output.Contains(rule.Tag))
             {

@@ -14,11 +14,33 @@ internal sealed class SourceValues
     private readonly Dictionary<uint, HashSet<string>> _raw = [];
     private readonly Dictionary<uint, HashSet<string>> _text = [];
     private readonly Dictionary<uint, HashSet<long>> _bulkLengths = [];
+    private readonly Dictionary<uint, List<ReadOnlyMemory<byte>>> _long = [];
 
     public SourceValues(DicomDataset dataset) => Add(dataset);
 
     /// <summary>True when some source element with this tag had exactly these bytes (padding ignored).</summary>
-    public bool HasRaw(DicomTag tag, ReadOnlySpan<byte> bytes) => _raw.TryGetValue(tag.Value, out var set) && set.Contains(Raw(bytes));
+    public bool HasRaw(DicomTag tag, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length <= LongValue)
+        {
+            return _raw.TryGetValue(tag.Value, out var set) && set.Contains(Raw(bytes));
+        }
+
+        // long values (in-memory pixels of a small image, long text): compared byte for byte, as Raw would by hash
+        if (_long.TryGetValue(tag.Value, out var values))
+        {
+            var trimmed = Trim(bytes);
+            foreach (var value in values)
+            {
+                if (Trim(value.Span).SequenceEqual(trimmed))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when some source element with this tag was bulk data of this length.</summary>
     public bool HasBulkLength(DicomTag tag, long length) => _bulkLengths.TryGetValue(tag.Value, out var set) && set.Contains(length);
@@ -29,8 +51,10 @@ internal sealed class SourceValues
     /// <summary>The canonical form of raw bytes: Latin-1 text with trailing padding removed, or a SHA-256 for long values.</summary>
     public static string Raw(ReadOnlySpan<byte> bytes) =>
         bytes.Length > LongValue
-            ? "sha256:" + Convert.ToHexString(SHA256.HashData(bytes.TrimEnd((byte)0).TrimEnd((byte)' ')))
+            ? "sha256:" + Convert.ToHexString(SHA256.HashData(Trim(bytes)))
             : Encoding.Latin1.GetString(bytes).TrimEnd('\0', ' ');
+
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> bytes) => bytes.TrimEnd((byte)0).TrimEnd((byte)' ');
 
     private void Add(DicomDataset dataset)
     {
@@ -48,13 +72,18 @@ internal sealed class SourceValues
                 case DicomElement { IsBulk: true } bulk:
                     Set(_bulkLengths, item.Tag).Add(bulk.Length);
                     break;
+                case DicomElement { Length: > LongValue } element:
+                    // binary or long text: compared whole, never split into values
+                    if (!_long.TryGetValue(item.Tag.Value, out var values))
+                    {
+                        _long[item.Tag.Value] = values = [];
+                    }
+
+                    values.Add(element.Bytes);
+                    break;
                 case DicomElement element:
                     var raw = Raw(element.Bytes.Span);
                     Set(_raw, item.Tag).Add(raw);
-                    if (element.Length > LongValue)
-                    {
-                        break; // binary or long text: compared whole, never split into values
-                    }
 
                     foreach (var value in raw.Split('\\'))
                     {

@@ -7,4 +7,7 @@ internal sealed record VerificationResult(IReadOnlyList<string> Violations, IRea
 {
     /// <summary>True when nothing was found.</summary>
     public bool Passed => Violations.Count == 0;
+
+    /// <summary>The length of the output as it was read back, in bytes.</summary>
+    public long Length { get; init; }
 }
