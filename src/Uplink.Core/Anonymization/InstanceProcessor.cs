@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Uplink.Core.Anonymization.Audit;
 using Uplink.Core.Anonymization.Verification;
 using Uplink.Dicom;
@@ -55,13 +54,14 @@ internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
         try
         {
             Directory.CreateDirectory(folder);
-            using var sha256 = SHA256.Create();
+            string sha256;
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-            using (var hashing = new CryptoStream(stream, sha256, CryptoStreamMode.Write))
+            using (var hashing = new HashingStream(stream))
             {
                 // Straight into our temporary file (the rename below is the only one), hashed on the way:
                 // the audit's SHA-256 costs no second read of a clip.
                 outcome.Output!.WriteTo(hashing);
+                sha256 = hashing.HashHex();
             }
 
             var verification = _verifier.Verify(temporary, source, descriptor);
@@ -74,7 +74,7 @@ internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var info = Describe(verification.Length, destination, outcome.Output, Convert.ToHexStringLower(sha256.Hash!));
+            var info = Describe(verification.Length, destination, outcome.Output, sha256);
             File.Move(temporary, destination, overwrite: true);
             temporary = null;
             return new InstanceResult(AnonymizationDisposition.Anonymized, null, info,

@@ -32,14 +32,15 @@ internal sealed class WrittenOutput : IDisposable
         try
         {
             var length = RandomAccess.GetLength(handle);
-            byte[]? bytes = null;
-            if (length <= WholeFileLimit)
+            if (length > WholeFileLimit)
             {
-                bytes = new byte[length];
-                if (RandomAccess.Read(handle, bytes, 0) is var read && read != length)
-                {
-                    throw new IOException($"The written output ended after {read} of {length} bytes while it was read back.");
-                }
+                return new WrittenOutput(handle, length, null);
+            }
+
+            var bytes = new byte[length];
+            if (ReadFully(handle, 0, bytes) is var read && read != length)
+            {
+                throw new IOException($"The written output ended after {read} of {length} bytes while it was read back.");
             }
 
             return new WrittenOutput(handle, length, bytes);
@@ -79,15 +80,20 @@ internal sealed class WrittenOutput : IDisposable
             return available;
         }
 
+        return ReadFully(_handle, offset, destination);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _handle.Dispose();
+
+    private static int ReadFully(SafeFileHandle handle, long offset, Span<byte> destination)
+    {
         var total = 0;
-        while (total < destination.Length && RandomAccess.Read(_handle, destination[total..], offset + total) is var read and > 0)
+        while (total < destination.Length && RandomAccess.Read(handle, destination[total..], offset + total) is var read and > 0)
         {
             total += read;
         }
 
         return total;
     }
-
-    /// <inheritdoc />
-    public void Dispose() => _handle.Dispose();
 }
