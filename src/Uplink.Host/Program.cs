@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Uplink.Host.Commands;
+using Uplink.Host.Commands.Profiles;
 
 namespace Uplink.Host;
 

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Uplink.Core.Plugins;
+using Uplink.Core.Plugins.Loading;
+using Uplink.Host.Hosting;
+
+namespace Uplink.Host.Commands.Plugins;
+
+/// <summary>
+/// <c>uplink plugins [--config FILE]</c>: lists every plugin in the plugins folder with its version, kinds,
+/// whether it is active and why, whether it is trusted, and its status. The active ones are really
+/// loaded, through the same code as <c>uplink run</c>, so the status is what <c>run</c> would see.
+/// Exits with 1 when a selected plugin is refused or missing.
+/// </summary>
+/// <param name="console">Where to print.</param>
+internal sealed class PluginsCommand(ConsoleOutput console) : ICommand
+{
+    /// <inheritdoc />
+    public string Name => "plugins";
+
+    /// <inheritdoc />
+    public string Summary => "Lists the plugins: version, kinds, active or not and why, trusted, status.";
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var options = CommandLineOptions.Parse(args, ["--config"], out var error);
+        if (options is null || options.Positional.Count > 0)
+        {
+            await console.Error.WriteLineAsync($"uplink plugins: {error ?? $"unexpected argument '{options!.Positional[0]}'"}. Usage: uplink plugins [--config FILE] | uplink plugins trust ID [--config FILE]").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        UplinkConfigurationSource source;
+        try
+        {
+            source = UplinkConfigurationSource.Load(options.Get("--config"));
+        }
+        catch (FileNotFoundException ex)
+        {
+            await console.Error.WriteLineAsync($"uplink plugins: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+
+        using var system = PluginSystem.Load(source.HostSettings, source.Selection, source.PluginSettings,
+            new PluginHostServices(new McMasterPluginAssemblyLoader(), NullLoggerFactory.Instance, TimeProvider.System));
+        var states = system.States.All;
+        await console.Out.WriteLineAsync($"Plugins in {source.HostSettings.PluginsDirectory} (expert code {source.Options.ExpertCode}, configuration {source.Path}):").ConfigureAwait(false);
+        PluginsReportWriter.Write(console.Out, states);
+        if (system.Active.ProfileProblem is { } problem)
+        {
+            await console.Out.WriteLineAsync($"Profile: unavailable: {problem}").ConfigureAwait(false);
+        }
+
+        return states.Any(s => s.Active && s.IsRefused) ? ExitCodes.Failed : ExitCodes.Success;
+    }
+}

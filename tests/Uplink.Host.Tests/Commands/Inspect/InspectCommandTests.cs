@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Uplink.Dicom;
+using Uplink.Host.Commands;
+using Uplink.Host.Commands.Inspect;
+
+namespace Uplink.Host.Tests.Commands.Inspect;
+
+public sealed class InspectCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("uplink-inspect-").FullName;
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _error = new();
+
+    [Fact]
+    public async Task Inspect_ValidFile_PrintsOneLinePerElementWithItemsIndented()
+    {
+        var path = WriteSample();
+
+        var code = await Run(path);
+
+        Assert.Equal(ExitCodes.Success, code);
+        var lines = _out.ToString().Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("(0010,0010) PN [Doe^Jane]", StringComparison.Ordinal) && l.TrimEnd().EndsWith("PatientName", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("(0008,9215) SQ (Sequence, 1 item)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("    (0008,0100) SH [121327]", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("(0028,0010) US 2", StringComparison.Ordinal));
+        Assert.Empty(_error.ToString());
+    }
+
+    [Fact]
+    public async Task InspectJson_ValidFile_PrintsTheDicomJsonModelWithFileMetaAndPixelDataAsLength()
+    {
+        var path = WriteSample();
+
+        var code = await Run("--json", path);
+
+        Assert.Equal(ExitCodes.Success, code);
+        using var json = JsonDocument.Parse(_out.ToString());
+        var root = json.RootElement;
+        Assert.Equal("1.2.840.10008.1.2.1", root.GetProperty("00020010").GetProperty("Value")[0].GetString());
+        Assert.Equal("Doe^Jane", root.GetProperty("00100010").GetProperty("Value")[0].GetProperty("Alphabetic").GetString());
+        Assert.Equal(2, root.GetProperty("00280010").GetProperty("Value")[0].GetInt32());
+        Assert.Equal("121327", root.GetProperty("00089215").GetProperty("Value")[0].GetProperty("00080100").GetProperty("Value")[0].GetString());
+        Assert.Equal("bulkdata:length=8", root.GetProperty("7FE00010").GetProperty("BulkDataURI").GetString());
+    }
+
+    [Fact]
+    public async Task InspectJson_SeveralFiles_PrintsOneArrayOfDatasets()
+    {
+        var path = WriteSample();
+
+        var code = await Run("--json", path, path);
+
+        Assert.Equal(ExitCodes.Success, code);
+        using var json = JsonDocument.Parse(_out.ToString());
+        Assert.Equal(2, json.RootElement.GetArrayLength());
+        Assert.Equal("Doe^Jane", json.RootElement[1].GetProperty("00100010").GetProperty("Value")[0].GetProperty("Alphabetic").GetString());
+    }
+
+    [Fact]
+    public async Task Inspect_SomeFilesBroken_ExitsNonZeroWithOneLinePerFailingFile()
+    {
+        var good = WriteSample();
+        var broken = Path.Combine(_folder, "broken.dcm");
+        File.WriteAllBytes(broken, [.. File.ReadAllBytes(good).Take(300)]);
+        var missing = Path.Combine(_folder, "missing.dcm");
+
+        var code = await Run(good, broken, missing);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        var errors = _error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith($"{broken}: ", errors[0], StringComparison.Ordinal);
+        Assert.Contains("byte", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{missing}: ", errors[1], StringComparison.Ordinal);
+        Assert.Contains("(0010,0010) PN [Doe^Jane]", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inspect_NoFiles_IsAUsageError()
+    {
+        var code = await Run();
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("usage: uplink inspect", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _out.Dispose();
+        _error.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private Task<int> Run(params string[] args)
+        => new InspectCommand(new ConsoleOutput(_out, _error)).RunAsync(args, TestContext.Current.CancellationToken);
+
+    private string WriteSample()
+    {
+        var dataset = new DicomDataset();
+        dataset.AddOrUpdate(DicomTags.SOPClassUID, DicomVR.UI, "1.2.840.10008.5.1.4.1.1.7");
+        dataset.AddOrUpdate(DicomTags.SOPInstanceUID, DicomVR.UI, "2.25.1");
+        dataset.AddOrUpdate(DicomTags.PatientName, DicomVR.PN, "Doe^Jane");
+        var code = new DicomDataset();
+        code.AddOrUpdate(DicomTags.CodeValue, DicomVR.SH, "121327");
+        dataset.AddOrUpdate(new DicomSequence(DicomTags.DerivationCodeSequence, [code]));
+        dataset.AddOrUpdate(DicomTags.Rows, DicomVR.US, "2");
+        dataset.AddOrUpdate(DicomTags.Columns, DicomVR.US, "2");
+        dataset.AddOrUpdate(DicomTags.BitsAllocated, DicomVR.US, "16");
+        dataset.AddOrUpdate(DicomElement.FromBytes(DicomTags.PixelData, DicomVR.OW, new byte[8]));
+        var path = Path.Combine(_folder, "sample.dcm");
+        new DicomFile(dataset, DicomTransferSyntax.ExplicitVRLittleEndian).Save(path);
+        return path;
+    }
+}

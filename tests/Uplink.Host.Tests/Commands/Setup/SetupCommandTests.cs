@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Uplink.Core.Secrets;
+using Uplink.Host.Commands;
+using Uplink.Host.Commands.Setup;
+
+namespace Uplink.Host.Tests.Commands.Setup;
+
+public sealed class SetupCommandTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("uplink-setup-").FullName;
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _error = new();
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string ConfigPath => Path.Combine(_root, "uplink.json");
+
+    [Fact]
+    public async Task AnUnknownCode_IsAnError_ListingTheValidCodes_AndWritesNothing()
+    {
+        var code = await Command().RunAsync(["--expert-code", "Anon-XYZ", "--config", ConfigPath], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("unknown expert code 'Anon-XYZ'. Valid codes: Anon-LPU-O, Standard", _error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(ConfigPath));
+    }
+
+    [Fact]
+    public async Task AnonLpuO_WritesTheConfiguration_SelectingTheStrictProfileViewPointAndTricefy()
+    {
+        var code = await Command().RunAsync(["--expert-code", "anon-lpu-o", "--config", ConfigPath], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Success, code);
+        using var written = JsonDocument.Parse(File.ReadAllText(ConfigPath));
+        var uplink = written.RootElement.GetProperty("Uplink");
+        Assert.Equal("Anon-LPU-O", uplink.GetProperty("ExpertCode").GetString());
+        Assert.Equal("Anon-LPU-O", uplink.GetProperty("Profile").GetString());
+        Assert.Equal("Uplink.Profiles.Builtin", uplink.GetProperty("ProfilePlugin").GetString());
+        Assert.Equal(["Uplink.Input.ViewPoint"], uplink.GetProperty("Inputs").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["Uplink.Output.Tricefy"], uplink.GetProperty("Outputs").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(_root, uplink.GetProperty("DataDirectory").GetString());
+        var printed = _out.ToString();
+        Assert.Contains("profile  Anon-LPU-O (from Uplink.Profiles.Builtin)", printed, StringComparison.Ordinal);
+        Assert.Contains("Active plugins (from ", printed, StringComparison.Ordinal);
+        Assert.Contains("Uplink.Input.ViewPoint", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Setup_CreatesPrivateSiteSecrets_AndKeepsThemOnASecondRun()
+    {
+        await Command().RunAsync(["--expert-code", "Standard", "--config", ConfigPath], TestContext.Current.CancellationToken);
+        var first = SiteSecrets.Load(_root);
+
+        await Command().RunAsync(["--expert-code", "Anon-LPU-O", "--config", ConfigPath], TestContext.Current.CancellationToken);
+        var second = SiteSecrets.Load(_root);
+
+        Assert.Equal(SiteSecrets.UidKeyLength, first.UidKey.Length);
+        Assert.Equal(first.UidKey, second.UidKey);
+        Assert.Equal(first.ApiKey, second.ApiKey);
+        Assert.Contains("Site secrets kept", _out.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(first.ApiKey, _out.ToString(), StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(SiteSecrets.UidKeyPath(_root)));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(SiteSecrets.ApiKeyPath(_root)));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(SiteSecrets.SecretsDirectory(_root)));
+        }
+    }
+
+    [Fact]
+    public async Task NoArguments_WithoutATerminal_IsAUsageError()
+    {
+        var code = await Command().RunAsync([], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--expert-code CODE is required when not on a terminal", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoArguments_OnATerminal_RunsTheWizard_WithTheExpertSettingOnItsOwnScreen()
+    {
+        var clears = 0;
+        var data = Path.Combine(_root, "site");
+        var answers = new StringReader($"{data}\nAnon-BAD\nAnon-LPU-O\nyes\n");
+        var command = new SetupCommand(new ConsoleOutput(_out, _error), new SetupTerminal(answers, isInteractive: true, () =>
+        {
+            clears++;
+            _out.WriteLine("<clear>");
+        }));
+
+        var code = await command.RunAsync([], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(3, clears);
+        var screens = _out.ToString().Split("<clear>");
+        Assert.Contains("expert setting", screens[2], StringComparison.Ordinal);
+        Assert.Contains("'Anon-BAD' is not an expert code. Valid codes: Anon-LPU-O, Standard", screens[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("Data folder [", screens[2], StringComparison.Ordinal);
+        Assert.Contains("\"ExpertCode\": \"Anon-LPU-O\"", File.ReadAllText(Path.Combine(data, "uplink.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheWizard_WritesNothing_WhenTheInstallerDeclines()
+    {
+        var answers = new StringReader("\nStandard\nno\n");
+        var command = new SetupCommand(new ConsoleOutput(_out, _error), new SetupTerminal(answers, isInteractive: true, () => { }));
+
+        var code = await command.RunAsync([], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("cancelled; nothing was written", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheTricefyToken_IsVerifiedWithTricefysGet_SealedAtRest_AndOpensOnlyForThePlugin()
+    {
+        await using var tricefy = await Uplink.Tricefy.Simulator.TricefySimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var token = tricefy.Options.Token;
+        var command = TricefySetup(token);
+
+        var code = await command.RunAsync(["--expert-code", "Anon-LPU-O", "--config", ConfigPath, "--tricefy-email", tricefy.Options.Email, "--tricefy-endpoint", tricefy.StudiesEndpoint.ToString()], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("Tricefy accepted the credentials", _out.ToString(), StringComparison.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
+        {
+            Assert.DoesNotContain(token, File.ReadAllText(file), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(token, _out.ToString() + _error.ToString(), StringComparison.Ordinal);
+        var settings = Uplink.Host.Hosting.UplinkConfigurationSource.Load(ConfigPath).PluginSettings.GetSection("Uplink.Output.Tricefy");
+        Assert.Equal(tricefy.Options.Email, settings["Email"]);
+        Assert.Equal(token, settings["Token"]);
+        Assert.Equal(tricefy.StudiesEndpoint.ToString(), settings["Endpoint"]);
+    }
+
+    [Fact]
+    public async Task AWrongTricefyToken_FailsSetup_SayingTheCredentialsAreWrong()
+    {
+        await using var tricefy = await Uplink.Tricefy.Simulator.TricefySimulator.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        var code = await TricefySetup("not-the-token").RunAsync(["--expert-code", "Anon-LPU-O", "--config", ConfigPath, "--tricefy-email", tricefy.Options.Email, "--tricefy-endpoint", tricefy.StudiesEndpoint.ToString()], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("401", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("the e-mail or API token is wrong or revoked", _error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-token", _out.ToString() + _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATricefyEmailWithoutAToken_IsAnError_ThatSaysWhereTheTokenGoes()
+    {
+        var command = TricefySetup(null);
+
+        var code = await command.RunAsync(["--expert-code", "Anon-LPU-O", "--config", ConfigPath, "--tricefy-email", "clinic@example.org"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains(SetupCommand.TokenVariable, _error.ToString(), StringComparison.Ordinal);
+    }
+
+    private SetupCommand TricefySetup(string? token) =>
+        new(new ConsoleOutput(_out, _error), new SetupTerminal(TextReader.Null, isInteractive: false, () => { })) { ReadToken = () => token };
+
+    private SetupCommand Command() => new(new ConsoleOutput(_out, _error), new SetupTerminal(TextReader.Null, isInteractive: false, () => { }));
+}
