@@ -57,7 +57,7 @@ public sealed class CrashRestartTests
     }
 
     private static string[] InstanceFiles(EndToEndSite host) =>
-        [.. host.OutputFiles().Where(f => f.EndsWith(".dcm", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith('.'))];
+        [.. host.OutputFiles().Where(f => f.EndsWith(".dcm", StringComparison.Ordinal))];
 
     private static async Task WaitForOutputsAsync(EndToEndSite host, int count)
     {

@@ -66,7 +66,9 @@ internal sealed class EndToEndSite : IDisposable
     }
 
     /// <summary>The anonymized files in the folder output.</summary>
-    public string[] OutputFiles() => Directory.GetFiles(Site.OutputDirectory, "*", SearchOption.AllDirectories);
+    /// <summary>The delivered files; the folder output's in-flight temporary files (a leading dot) are not delivered yet.</summary>
+    public string[] OutputFiles() =>
+        [.. Directory.GetFiles(Site.OutputDirectory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.'))];
 
     public void Dispose()
     {
