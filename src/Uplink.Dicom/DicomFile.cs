@@ -2,10 +2,15 @@ using Uplink.Dicom.IO;
 
 namespace Uplink.Dicom;
 
-/// <summary>A DICOM Part 10 file (or a bare dataset read as one): File Meta Information and dataset.</summary>
-public sealed class DicomFile
+/// <summary>
+/// A DICOM Part 10 file (or a bare dataset read as one): File Meta Information and dataset. Disposing it deletes
+/// the temporary files it made (an inflated deflated dataset, a spooled stream, the original moved aside by
+/// <see cref="Save"/>); bulk values read from them, in this dataset or in a clone of it, cannot be read after that.
+/// </summary>
+public sealed class DicomFile : IDisposable
 {
     private const int InMemoryStreamLimit = 16 * 1024 * 1024;
+    private readonly List<string> _temporaryFiles = [];
 
     /// <summary>A new file for a dataset.</summary>
     /// <param name="dataset">The dataset.</param>
@@ -78,13 +83,36 @@ public sealed class DicomFile
         }
 
         var path = SpoolFiles.Create();
-        using (var spool = new FileStream(path, FileMode.Create, FileAccess.Write))
+        try
         {
-            stream.CopyTo(spool, 1024 * 1024);
-        }
+            using (var spool = new FileStream(path, FileMode.Create, FileAccess.Write))
+            {
+                stream.CopyTo(spool, 1024 * 1024);
+            }
 
-        return Open(path, options);
+            var spooled = Open(path, options);
+            spooled.Own(path);
+            return spooled;
+        }
+        catch
+        {
+            SpoolFiles.Delete(path);
+            throw;
+        }
     }
+
+    /// <summary>Deletes the temporary files this object made.</summary>
+    public void Dispose()
+    {
+        _temporaryFiles.ForEach(SpoolFiles.Delete);
+        _temporaryFiles.Clear();
+    }
+
+    /// <summary>The temporary files this object made and deletes when disposed.</summary>
+    internal IReadOnlyList<string> TemporaryFiles => _temporaryFiles;
+
+    /// <summary>Takes a temporary file over: it is deleted when this object is disposed.</summary>
+    internal void Own(string path) => _temporaryFiles.Add(path);
 
     /// <summary>Writes the file (preamble, rebuilt File Meta, dataset) to a path, through a temporary file in the same folder
     /// that replaces the target only when complete.</summary>
@@ -110,6 +138,7 @@ public sealed class DicomFile
             {
                 var aside = SpoolFiles.Create();
                 File.Move(full, aside, overwrite: true);
+                Own(aside);
                 readFromTarget.ForEach(source => source.Path = aside);
             }
 

@@ -68,6 +68,10 @@ public sealed class DicomFileTests : IDisposable
         Assert.Equal(pixels, DatasetAssert.ReadAll(((DicomElement)file.Dataset[DicomTags.PixelData]!).OpenValue()));
         file.Save(path);
         Assert.Equal(pixels, ((DicomElement)DicomFile.Open(path, new DicomReadOptions { BulkDataThreshold = int.MaxValue }).Dataset[DicomTags.PixelData]!).Bytes.ToArray());
+        var aside = Assert.Single(file.TemporaryFiles);
+        Assert.True(File.Exists(aside));
+        file.Dispose();
+        Assert.False(File.Exists(aside));
     }
 
     [Fact]
@@ -82,6 +86,28 @@ public sealed class DicomFileTests : IDisposable
         Assert.True(pixels.IsBulk);
         Assert.NotEqual(source, pixels.Bulk!.Path);
         Assert.Equal(DicomFile.Open(source).Dataset.GetString(DicomTags.Rows), file.Dataset.GetString(DicomTags.Rows));
+        Assert.Equal([pixels.Bulk.Path], file.TemporaryFiles);
+        file.Dispose();
+        Assert.False(File.Exists(pixels.Bulk.Path));
+    }
+
+    [Fact]
+    public void Open_DeflatedDatasetLargerThanMemoryAllows_InflatesToASpoolThatDisposeDeletes()
+    {
+        var path = Path.Combine(_folder, "deflated.dcm");
+        var body = new RawDicom()
+            .Text(0x0008, 0x0018, "UI", "2.25.9")
+            .Element(0x7FE0, 0x0010, "OB", new byte[40 * 1024 * 1024])
+            .ToArray();
+        File.WriteAllBytes(path, RawDicom.Part10(DicomTransferSyntax.DeflatedExplicitVRLittleEndian.Uid, body, deflate: true));
+
+        var file = DicomFile.Open(path);
+
+        var spool = Assert.Single(file.TemporaryFiles);
+        Assert.Equal(spool, Assert.IsType<DicomElement>(file.Dataset[DicomTags.PixelData]).Bulk!.Path);
+        file.Dispose();
+        Assert.False(File.Exists(spool));
+        Assert.Empty(file.TemporaryFiles);
     }
 
     [Fact]

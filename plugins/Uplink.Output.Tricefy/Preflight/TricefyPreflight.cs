@@ -65,7 +65,7 @@ internal sealed class TricefyPreflight(TricefyOptions options, string stagingRoo
         var length = instance.Length;
         if (!accepted)
         {
-            var source = DicomFile.Open(path);
+            using var source = DicomFile.Open(path);
             if (source.TransferSyntax.Uid == DicomTransferSyntax.RleLossless.Uid)
             {
                 RleTranscoder.Decode(source.Dataset, staging);
@@ -86,7 +86,7 @@ internal sealed class TricefyPreflight(TricefyOptions options, string stagingRoo
             return PreflightResult.SetAside($"{tooBig}, and splitting clips is turned off.");
         }
 
-        var clip = DicomFile.Open(path);
+        using var clip = DicomFile.Open(path);
         var frames = clip.Dataset.GetInt32(DicomTags.NumberOfFrames) ?? 1;
         if (frames <= 1)
         {

@@ -26,6 +26,16 @@ internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
             return refusal ?? NonDicomKeeper.Keep(sourcePath, outputPath, descriptor, cancellationToken);
         }
 
+        // The output's bulk values may read from the source's temporary files: they go only after the output is written.
+        using (source)
+        {
+            return Anonymize(source, profile, outputPath, cancellationToken);
+        }
+    }
+
+    private InstanceResult Anonymize(DicomFile source, IAnonymizationProfile profile, string outputPath, CancellationToken cancellationToken)
+    {
+        var descriptor = profile.Descriptor;
         AnonymizationOutcome outcome;
         try
         {

@@ -37,21 +37,36 @@ internal static class FileReader
             ? CheckedLookup(uid)
             : Guess(input);
         var dataset = new DicomDataset();
-        if (transferSyntax.IsDeflated)
+        if (!transferSyntax.IsDeflated)
         {
-            using var inflated = Inflate(source, input.Position);
+            reader.ReadToEnd(dataset, Syntax.Of(transferSyntax));
+            PixelDataCheck.Run(dataset, reader.PixelDataOffset);
+            return new DicomFile(meta, dataset, transferSyntax, hadPreamble);
+        }
+
+        using var inflated = Inflate(source, input.Position);
+        var spooled = (inflated as FileByteSource)?.Path;
+        try
+        {
             var inflatedInput = new BufferedSource(inflated, "the inflated dataset");
             var inflatedReader = new DatasetReader(inflatedInput, options);
             inflatedReader.ReadToEnd(dataset, Syntax.ExplicitLittle);
             PixelDataCheck.Run(dataset, inflatedReader.PixelDataOffset);
         }
-        else
+        catch when (spooled is not null)
         {
-            reader.ReadToEnd(dataset, Syntax.Of(transferSyntax));
-            PixelDataCheck.Run(dataset, reader.PixelDataOffset);
+            inflated.Dispose();
+            SpoolFiles.Delete(spooled);
+            throw;
         }
 
-        return new DicomFile(meta, dataset, transferSyntax, hadPreamble);
+        var file = new DicomFile(meta, dataset, transferSyntax, hadPreamble);
+        if (spooled is not null)
+        {
+            file.Own(spooled);
+        }
+
+        return file;
     }
 
     private static DicomTransferSyntax CheckedLookup(string uid)
@@ -141,22 +156,30 @@ internal static class FileReader
     private static FileByteSource SpoolRest(MemoryStream memory, DeflateStream inflater, byte[] buffer)
     {
         var path = SpoolFiles.Create();
-        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write))
+        try
         {
-            memory.Position = 0;
-            memory.CopyTo(file);
-            int read;
-            while ((read = inflater.Read(buffer)) > 0)
+            using (var file = new FileStream(path, FileMode.Create, FileAccess.Write))
             {
-                file.Write(buffer, 0, read);
-                if (file.Length > MaxInflatedBytes)
+                memory.Position = 0;
+                memory.CopyTo(file);
+                int read;
+                while ((read = inflater.Read(buffer)) > 0)
                 {
-                    throw new DicomFormatException(
-                        $"The deflated dataset inflates to more than {MaxInflatedBytes} bytes; refusing it as a deflate bomb.", file.Length, null);
+                    file.Write(buffer, 0, read);
+                    if (file.Length > MaxInflatedBytes)
+                    {
+                        throw new DicomFormatException(
+                            $"The deflated dataset inflates to more than {MaxInflatedBytes} bytes; refusing it as a deflate bomb.", file.Length, null);
+                    }
                 }
             }
-        }
 
-        return new FileByteSource(path);
+            return new FileByteSource(path);
+        }
+        catch
+        {
+            SpoolFiles.Delete(path);
+            throw;
+        }
     }
 }

@@ -2,32 +2,21 @@ using System.Collections.Concurrent;
 
 namespace Uplink.Dicom.IO;
 
-/// <summary>Temporary files that hold spooled streams and inflated datasets; deleted when the process exits.</summary>
+/// <summary>
+/// Temporary files that hold spooled streams and inflated datasets. The <see cref="DicomFile"/> that made one
+/// deletes it when disposed; whatever is left (a file never disposed) is deleted when the process exits.
+/// </summary>
 internal static class SpoolFiles
 {
-    private static readonly ConcurrentBag<string> Created = [];
+    private static readonly ConcurrentDictionary<string, byte> Live = new(StringComparer.Ordinal);
 
-    static SpoolFiles()
+    static SpoolFiles() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
     {
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        foreach (var path in Live.Keys)
         {
-            foreach (var path in Created)
-            {
-                try
-                {
-                    File.Delete(path);
-                }
-                catch (IOException)
-                {
-                    // Best effort: a file still open elsewhere stays for the OS temp cleaner.
-                }
-                catch (UnauthorizedAccessException)
-                {
-                    // Same.
-                }
-            }
-        };
-    }
+            Delete(path);
+        }
+    };
 
     /// <summary>Creates an empty temporary file and returns its path.</summary>
     public static string Create()
@@ -36,7 +25,21 @@ internal static class SpoolFiles
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".tmp");
         File.Create(path).Dispose();
-        Created.Add(path);
+        Live[path] = 0;
         return path;
+    }
+
+    /// <summary>Deletes a temporary file; one still open elsewhere stays for the exit sweep or the OS temp cleaner.</summary>
+    public static void Delete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            Live.TryRemove(path, out _);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort, as the summary says.
+        }
     }
 }

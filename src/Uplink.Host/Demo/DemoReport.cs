@@ -36,8 +36,8 @@ internal static class DemoReport
                 continue;
             }
 
-            var before = DicomFile.Open(image.Path);
-            var after = DicomFile.Open(sent);
+            using var before = DicomFile.Open(image.Path);
+            using var after = DicomFile.Open(sent);
             Row(output, string.Empty, "went in", "came out");
             foreach (var tag in Identity)
             {

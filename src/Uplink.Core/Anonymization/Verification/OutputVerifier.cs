@@ -30,6 +30,7 @@ internal sealed class OutputVerifier(IUidRemapper uids)
             return new VerificationResult([$"the written output does not parse again: {e.Message}"], checks);
         }
 
+        using var parsed = output;
         var rules = descriptor.Rules;
         if (rules is not null)
         {

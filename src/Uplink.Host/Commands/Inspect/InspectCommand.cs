@@ -37,13 +37,16 @@ internal sealed class InspectCommand(ConsoleOutput console) : ICommand
                 continue;
             }
 
-            if (json)
+            using (file)
             {
-                documents.Add(InspectJsonWriter.Write(file));
-            }
-            else
-            {
-                InspectDumpWriter.Write(file, path, console.Out);
+                if (json)
+                {
+                    documents.Add(InspectJsonWriter.Write(file));
+                }
+                else
+                {
+                    InspectDumpWriter.Write(file, path, console.Out);
+                }
             }
         }
 
