@@ -2,9 +2,12 @@ using Uplink.Core.Configuration;
 
 namespace Uplink.Core.Tests.Configuration;
 
-public sealed class ExpertCodeCatalogTests
+public sealed class ExpertCodeCatalogTests : IDisposable
 {
     private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "profiles", "expert-codes.json");
+    private readonly string _folder = Directory.CreateTempSubdirectory("uplink-codes-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void AnonLpuO_SelectsTheStrictProfile_ViewPointIn_TricefyOut()
@@ -43,7 +46,7 @@ public sealed class ExpertCodeCatalogTests
     [InlineData("""{ "default": "B", "codes": [ { "code": "A", "profile": "P", "profilePlugin": "X", "inputs": ["I"], "outputs": ["O"] } ] }""", "'default' names 'B', which is not one of the codes")]
     public void Load_ABadCatalog_NamesTheCodeAndField(string json, string expected)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("uplink-codes-").FullName, "expert-codes.json");
+        var path = Path.Combine(_folder, "expert-codes.json");
         File.WriteAllText(path, json);
 
         var error = Assert.Throws<InvalidDataException>(() => ExpertCodeCatalog.Load(path));

@@ -2,12 +2,16 @@ using Uplink.Core.Configuration;
 
 namespace Uplink.Core.Tests.Configuration;
 
-public sealed class UplinkConfigurationFileTests
+public sealed class UplinkConfigurationFileTests : IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("uplink-config-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
     [Fact]
     public void WhatSetupWrites_BindsBackToTheSameSelection_WithPluginSettings()
     {
-        var folder = Directory.CreateTempSubdirectory("uplink-config-").FullName;
+        var folder = _folder;
         var path = Path.Combine(folder, "uplink.json");
         var code = ExpertCodeCatalog.Load(Path.Combine(AppContext.BaseDirectory, "profiles", "expert-codes.json")).Find("Anon-LPU-O")!;
 
@@ -27,7 +31,7 @@ public sealed class UplinkConfigurationFileTests
     [Fact]
     public void RelativeFolders_AreRelativeToTheConfigurationFile()
     {
-        var folder = Directory.CreateTempSubdirectory("uplink-config-").FullName;
+        var folder = _folder;
         var path = Path.Combine(folder, "uplink.json");
         File.WriteAllText(path, """{ "Uplink": { "DataDirectory": "data", "PluginsDirectory": "../plugins" } }""");
 

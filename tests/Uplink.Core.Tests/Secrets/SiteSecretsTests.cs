@@ -12,7 +12,7 @@ public sealed class SiteSecretsTests : IDisposable
     public void EnsureCreated_MakesA32ByteUidKey_AndALongApiKey_ThatDifferPerSite()
     {
         var first = SiteSecrets.EnsureCreated(_data);
-        var other = SiteSecrets.EnsureCreated(Directory.CreateTempSubdirectory("uplink-secrets-").FullName);
+        var other = SiteSecrets.EnsureCreated(Directory.CreateDirectory(Path.Combine(_data, "other-site")).FullName);
 
         Assert.Equal(32, first.UidKey.Length);
         Assert.True(first.ApiKey.Length >= 43);

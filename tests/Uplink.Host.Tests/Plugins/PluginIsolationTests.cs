@@ -73,7 +73,8 @@ public sealed class PluginIsolationTests
         var folders = Directory.GetDirectories(PluginSandbox.BundledPluginsFolder);
         Assert.NotEmpty(folders);
         var ids = folders.Select(f => PluginManifestReader.Read(f).Id).ToArray();
-        var data = Directory.CreateTempSubdirectory("uplink-data-").FullName;
+        using var scratch = new PluginSandbox();
+        var data = scratch.DataDirectory;
         var configPath = Path.Combine(data, "uplink.json");
         var code = ExpertCodeCatalog.Load(Path.Combine(PluginSandbox.HostFolder, "profiles", "expert-codes.json")).Find("Anon-LPU-O")!;
         UplinkConfigurationFile.Write(configPath, code, data, PluginSandbox.BundledPluginsFolder);

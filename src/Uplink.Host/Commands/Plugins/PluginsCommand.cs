@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Loading;
 using Uplink.Host.Hosting;
@@ -9,7 +11,9 @@ namespace Uplink.Host.Commands.Plugins;
 /// <c>uplink plugins [--config FILE]</c>: lists every plugin in the plugins folder with its version, kinds,
 /// whether it is active and why, whether it is trusted, and its status. The active ones are really
 /// loaded, through the same code as <c>uplink run</c>, so the status is what <c>run</c> would see.
-/// Exits with 1 when a selected plugin is refused or missing.
+/// Before setup (no configuration at the default place) it lists the default plugins folder with nothing
+/// active, so an admin can check a dropped-in plugin's manifest and trust first.
+/// Exits with 1 when a selected plugin is refused or missing, or when a configuration named by --config is missing.
 /// </summary>
 /// <param name="console">Where to print.</param>
 internal sealed class PluginsCommand(ConsoleOutput console) : ICommand
@@ -35,6 +39,10 @@ internal sealed class PluginsCommand(ConsoleOutput console) : ICommand
         {
             source = UplinkConfigurationSource.Load(options.Get("--config"));
         }
+        catch (FileNotFoundException) when (options.Get("--config") is null)
+        {
+            return await ListBeforeSetupAsync().ConfigureAwait(false);
+        }
         catch (FileNotFoundException ex)
         {
             await console.Error.WriteLineAsync($"uplink plugins: {ex.Message}").ConfigureAwait(false);
@@ -52,5 +60,15 @@ internal sealed class PluginsCommand(ConsoleOutput console) : ICommand
         }
 
         return states.Any(s => s.Active && s.IsRefused) ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    private async Task<int> ListBeforeSetupAsync()
+    {
+        var settings = PluginHostSettings.For(PluginHostSettings.DefaultPluginsDirectory, UplinkPaths.DefaultDataDirectory);
+        using var system = PluginSystem.Load(settings, new PluginSelection("(none)", "(none)", string.Empty, [], []),
+            new ConfigurationBuilder().Build(), new PluginHostServices(new McMasterPluginAssemblyLoader(), NullLoggerFactory.Instance, TimeProvider.System));
+        await console.Out.WriteLineAsync($"Plugins in {settings.PluginsDirectory} (no configuration at {UplinkPaths.DefaultConfigFile} yet, so none is active; 'uplink setup --expert-code CODE' selects them):").ConfigureAwait(false);
+        PluginsReportWriter.Write(console.Out, system.States.All);
+        return ExitCodes.Success;
     }
 }

@@ -35,6 +35,27 @@ public sealed class PluginsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task BeforeSetup_ListsTheBundledPluginsWithNothingActive()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(PluginSandbox.HostFolder, "uplink.dll"), "plugins"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _sandbox.Root,
+        };
+        start.Environment["UPLINK_DATA"] = _sandbox.DataDirectory;
+        start.Environment["UPLINK_CONFIG"] = string.Empty;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Success, process.ExitCode);
+        Assert.Contains($"(no configuration at {Path.Combine(_sandbox.DataDirectory, "uplink.json")} yet, so none is active;", output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^Uplink\.Output\.Tricefy\s+\S+\s+Output\s+no\s+yes, bundled\s+NotActive", output);
+        Assert.False(File.Exists(Path.Combine(_sandbox.DataDirectory, "uplink.json")));
+    }
+
+    [Fact]
     public async Task TrustingAnUnknownId_SaysSo()
     {
         var config = WriteConfig();

@@ -8,7 +8,7 @@ using Uplink.Plugins.Tests.Support;
 namespace Uplink.Plugins.Tests.Outputs.DicomWeb;
 
 /// <summary>STOW-RS against a real Orthanc with its DICOMweb plugin.</summary>
-public sealed class DicomWebOrthancTests(OrthancFixture orthanc) : IClassFixture<OrthancFixture>, IAsyncLifetime, IDisposable
+public sealed class DicomWebOrthancTests(OrthancFixture orthanc) : IClassFixture<OrthancFixture>, IAsyncLifetime
 {
     private readonly TempFolder _temp = new("uplink-stow");
 
@@ -22,7 +22,12 @@ public sealed class DicomWebOrthancTests(OrthancFixture orthanc) : IClassFixture
         await orthanc.ResetAsync();
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    // xUnit v3 calls DisposeAsync, not Dispose, on a class that has both: the folder goes here.
+    public ValueTask DisposeAsync()
+    {
+        _temp.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     [Fact]
     public async Task DeliverAsync_SevenInstancesInBatchesOfThree_AllArriveAndOrthancParsesOurPatientNameAndId()
@@ -111,8 +116,6 @@ public sealed class DicomWebOrthancTests(OrthancFixture orthanc) : IClassFixture
         Assert.Equal(DeliveryStatus.Retry, result.Status);
         Assert.Contains("connection failed", result.Reason, StringComparison.Ordinal);
     }
-
-    public void Dispose() => _temp.Dispose();
 
     private IOutputPlugin CreateOutput(Dictionary<string, string?>? overrides = null, DelegatingHandler? handler = null)
     {
