@@ -60,7 +60,7 @@ internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
     {
         var destination = Path.GetFullPath(outputPath);
         var folder = Path.GetDirectoryName(destination)!;
-        string? temporary = Path.Combine(folder, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.partial");
+        string? temporary = PartialFile.Beside(destination);
         try
         {
             Directory.CreateDirectory(folder);

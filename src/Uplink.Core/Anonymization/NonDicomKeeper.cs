@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Uplink.Core.Anonymization.Audit;
 using Uplink.Plugins.Abstractions.Profiles;
 
@@ -23,32 +22,27 @@ internal static class NonDicomKeeper
     {
         var destination = Path.GetFullPath(outputPath);
         var folder = Path.GetDirectoryName(destination)!;
-        string? temporary = Path.Combine(folder, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.partial");
+        string? temporary = PartialFile.Beside(destination);
         try
         {
             Directory.CreateDirectory(folder);
             string sha256;
             string mediaType;
+            long length;
             using (var source = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
             using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var hashing = new HashingStream(target))
             {
                 Span<byte> prefix = stackalloc byte[MediaTypeSniffer.PrefixLength];
                 mediaType = MediaTypeSniffer.Sniff(prefix[..source.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false)]);
                 source.Position = 0;
-                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                var buffer = new byte[1 << 16];
-                int read;
-                while ((read = source.Read(buffer)) > 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    hash.AppendData(buffer, 0, read);
-                    target.Write(buffer, 0, read);
-                }
-
-                sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+                cancellationToken.ThrowIfCancellationRequested();
+                source.CopyTo(hashing, 1 << 16);
+                sha256 = hashing.HashHex();
+                length = source.Length;
             }
 
-            var info = new AnonymizedInstanceInfo(destination, new FileInfo(temporary).Length, sha256, "", "", "", "", "", mediaType);
+            var info = new AnonymizedInstanceInfo(destination, length, sha256, "", "", "", "", "", mediaType);
             File.Move(temporary, destination, overwrite: true);
             temporary = null;
             return new InstanceResult(AnonymizationDisposition.KeptNonDicom, Reason, info,

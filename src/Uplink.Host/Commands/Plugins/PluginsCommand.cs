@@ -41,7 +41,9 @@ internal sealed class PluginsCommand(ConsoleOutput console) : ICommand
         }
         catch (FileNotFoundException) when (options.Get("--config") is null)
         {
-            return await ListBeforeSetupAsync().ConfigureAwait(false);
+            var defaults = PluginHostSettings.For(PluginHostSettings.DefaultPluginsDirectory, UplinkPaths.DefaultDataDirectory);
+            return await ListAsync(defaults, new PluginSelection("(none)", "(none)", string.Empty, [], []), new ConfigurationBuilder().Build(),
+                $"no configuration at {UplinkPaths.DefaultConfigFile} yet, so none is active; 'uplink setup --expert-code CODE' selects them").ConfigureAwait(false);
         }
         catch (FileNotFoundException ex)
         {
@@ -49,26 +51,22 @@ internal sealed class PluginsCommand(ConsoleOutput console) : ICommand
             return ExitCodes.Failed;
         }
 
-        using var system = PluginSystem.Load(source.HostSettings, source.Selection, source.PluginSettings,
+        return await ListAsync(source.HostSettings, source.Selection, source.PluginSettings,
+            $"expert code {source.Options.ExpertCode}, configuration {source.Path}").ConfigureAwait(false);
+    }
+
+    private async Task<int> ListAsync(PluginHostSettings settings, PluginSelection selection, IConfiguration pluginSettings, string context)
+    {
+        using var system = PluginSystem.Load(settings, selection, pluginSettings,
             new PluginHostServices(new McMasterPluginAssemblyLoader(), NullLoggerFactory.Instance, TimeProvider.System));
         var states = system.States.All;
-        await console.Out.WriteLineAsync($"Plugins in {source.HostSettings.PluginsDirectory} (expert code {source.Options.ExpertCode}, configuration {source.Path}):").ConfigureAwait(false);
+        await console.Out.WriteLineAsync($"Plugins in {settings.PluginsDirectory} ({context}):").ConfigureAwait(false);
         PluginsReportWriter.Write(console.Out, states);
-        if (system.Active.ProfileProblem is { } problem)
+        if (selection.ProfilePlugin.Length > 0 && system.Active.ProfileProblem is { } problem)
         {
             await console.Out.WriteLineAsync($"Profile: unavailable: {problem}").ConfigureAwait(false);
         }
 
         return states.Any(s => s.Active && s.IsRefused) ? ExitCodes.Failed : ExitCodes.Success;
-    }
-
-    private async Task<int> ListBeforeSetupAsync()
-    {
-        var settings = PluginHostSettings.For(PluginHostSettings.DefaultPluginsDirectory, UplinkPaths.DefaultDataDirectory);
-        using var system = PluginSystem.Load(settings, new PluginSelection("(none)", "(none)", string.Empty, [], []),
-            new ConfigurationBuilder().Build(), new PluginHostServices(new McMasterPluginAssemblyLoader(), NullLoggerFactory.Instance, TimeProvider.System));
-        await console.Out.WriteLineAsync($"Plugins in {settings.PluginsDirectory} (no configuration at {UplinkPaths.DefaultConfigFile} yet, so none is active; 'uplink setup --expert-code CODE' selects them):").ConfigureAwait(false);
-        PluginsReportWriter.Write(console.Out, system.States.All);
-        return ExitCodes.Success;
     }
 }
