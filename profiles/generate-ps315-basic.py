@@ -10,7 +10,7 @@ How the table's actions become Uplink rules (the JSON is data; the plugin applie
   Combined actions depend on the IOD (Type 1/2/3), which one table row cannot know, so the choice that is
   valid for every type wins: X/Z -> Empty, X/D, Z/D, X/Z/D -> dummy, X/Z/U* (reference sequences) -> Keep
   the sequence (the UIDs inside are remapped by their own rows).
-Options (selectable as PS3.15-Basic+RetainDeviceIdentity, +CleanDescriptors, or both): the option column's
+Options (selectable as PS3.15-Basic+RetainDeviceIdentity, +CleanDescriptors, +CleanPixelData, or any combination):
 K -> Keep and C -> Clean override the basic action.
 """
 import csv
@@ -111,10 +111,11 @@ def main():
         "options": {
             "RetainDeviceIdentity": {"code": "113109", "meaning": "Retain Device Identity Option", "rules": device},
             "CleanDescriptors": {"code": "113105", "meaning": "Clean Descriptors Option", "rules": descriptors},
+            "CleanPixelData": {"code": "113101", "meaning": "Clean Pixel Data Option", "cleansPixels": True, "rules": []},
         },
         "notes": [
             "Every private attribute (odd groups) at every depth (the Retain Safe Private option is not offered)",
-            "Pixel data is not cleaned: burned-in annotation is sent as it is; use this profile only for exports whose images carry none",
+            "Pixel data is cleaned only with the Clean Pixel Data option (PS3.15-Basic+CleanPixelData): without it, burned-in annotation is sent as it is",
         ],
     }
     sys.stdout.write(dump(profile, 0) + "\n")

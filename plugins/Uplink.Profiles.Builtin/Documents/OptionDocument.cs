@@ -13,6 +13,10 @@ internal sealed record OptionDocument
     [JsonPropertyName("meaning")]
     public string? Meaning { get; init; }
 
+    /// <summary>True for the Clean Pixel Data option: every accepted image has its burned-in text cleaned.</summary>
+    [JsonPropertyName("cleansPixels")]
+    public bool CleansPixels { get; init; }
+
     /// <summary>Rules that override the profile's when the option is selected.</summary>
     [JsonPropertyName("rules")]
     public IReadOnlyList<RuleDocument>? Rules { get; init; }

@@ -15,7 +15,8 @@ internal sealed class RuleDocumentReader(ProfileDocument document, string source
             Override(common, ReadRules(option.Rules ?? [], $"options.{name}.rules"));
         }
 
-        var sopClasses = (document.SopClasses ?? []).Select((s, i) => ReadSopClass(s, i)).ToList();
+        var cleansPixels = options.Any(o => o.Option.CleansPixels);
+        var sopClasses = (document.SopClasses ?? []).Select((s, i) => ReadSopClass(s, i, cleansPixels)).ToList();
         if (sopClasses.Count == 0)
         {
             throw new InvalidDataException($"{source}: 'sopClasses' is empty: a profile must accept at least one SOP class (\"*\" for all).");
@@ -42,20 +43,23 @@ internal sealed class RuleDocumentReader(ProfileDocument document, string source
         return new ProfileDefinition(descriptor, [.. methods]);
     }
 
-    private SopClassRules ReadSopClass(SopClassDocument document, int index)
+    private SopClassRules ReadSopClass(SopClassDocument document, int index, bool cleanPixelsOption)
     {
         var where = $"sopClasses[{index}]";
         var uids = document.Uids is { Count: > 0 } u ? u : throw new InvalidDataException($"{source}: {where}.uids is empty.");
-        var holdBack = document.BurnedInAnnotation switch
+        var (holdBack, clean) = document.BurnedInAnnotation switch
         {
-            null or "Send" => false,
-            "HoldBack" => true,
-            _ => throw new InvalidDataException($"{source}: {where}.burnedInAnnotation must be Send or HoldBack, not '{document.BurnedInAnnotation}'."),
+            _ when cleanPixelsOption && document.DiscardReason is null => (false, true),
+            null or "Send" => (false, false),
+            "HoldBack" => (true, false),
+            "Clean" => (false, true),
+            _ => throw new InvalidDataException($"{source}: {where}.burnedInAnnotation must be Send, HoldBack or Clean, not '{document.BurnedInAnnotation}'."),
         };
         return new SopClassRules(Require(document.Name, $"{where}.name"), uids, ReadRules(document.Rules ?? [], $"{where}.rules").ToList())
         {
             DiscardReason = document.DiscardReason,
             HoldsBackBurnedInAnnotation = holdBack,
+            CleansPixels = clean,
             CleansStructuredContent = document.CleansStructuredContent,
         };
     }

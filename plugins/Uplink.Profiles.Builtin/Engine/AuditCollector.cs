@@ -16,6 +16,9 @@ internal sealed class AuditCollector
     /// <summary>True once SR content was cleaned.</summary>
     public bool ContentCleaned { get; set; }
 
+    /// <summary>True once the host's cleaner blanked the pixels outside the image area.</summary>
+    public bool PixelsCleaned { get; set; }
+
     public void Removed(DicomTag tag) => _removed.Add(tag);
 
     public void Kept(DicomTag tag) => _kept.Add(tag);
@@ -39,6 +42,11 @@ internal sealed class AuditCollector
 
         methods.Add(MethodCode.BasicProfile);
         methods.AddRange(definition.Options.Where(o => o.OptionTags.Overlaps(_kept)));
+        if (PixelsCleaned)
+        {
+            methods.Add(MethodCode.CleanPixelData);
+        }
+
         if (TemporalModified)
         {
             methods.Add(MethodCode.ModifiedDates);

@@ -42,12 +42,30 @@ internal sealed class DeclarativeProfile : IAnonymizationProfile
                 $"{Descriptor.Id} holds back {sopClass.Name} images whose Burned In Annotation is {burnedIn ?? "absent"}: Uplink does not clean pixels yet.");
         }
 
+        PixelCleaning? pixels = null;
+        if (sopClass.CleansPixels && source.Dataset.Contains(DicomTags.PixelData))
+        {
+            pixels = request.Pixels?.Clean(source)
+                ?? PixelCleaning.Refused("this host offers no pixel cleaner");
+            if (pixels.Reason is { } refusal)
+            {
+                return AnonymizationOutcome.SetAside($"{Descriptor.Id} cleans the burned-in text of {sopClass.Name} images and holds back what it cannot clean: {refusal}.");
+            }
+        }
+
         try
         {
             var index = _indexes[sopClass];
             var dataset = source.Dataset.Clone();
             var audit = new AuditCollector();
             new DatasetRewriter(index, request.Uids, audit).Rewrite(dataset);
+            if (pixels?.PixelData is { } cleaned)
+            {
+                dataset.AddOrUpdate(cleaned);
+                ElementText.Write(dataset, DicomTags.BurnedInAnnotation, DicomVR.CS, "NO");
+                audit.PixelsCleaned = true;
+            }
+
             RequiredAttributes.Add(dataset, index, audit);
             var methods = audit.Methods(_definition);
             DeidentificationStamps.Apply(dataset, index, _definition.Rules, Descriptor, methods);

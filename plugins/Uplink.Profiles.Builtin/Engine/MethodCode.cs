@@ -16,6 +16,9 @@ internal sealed record MethodCode(string Code, string Meaning)
     /// <summary>Dates kept to the year and times nulled (113107).</summary>
     public static MethodCode ModifiedDates { get; } = new("113107", "Retain Longitudinal Temporal Information Modified Dates Option");
 
+    /// <summary>Burned-in text blanked outside the image area (113101).</summary>
+    public static MethodCode CleanPixelData { get; } = new("113101", "Clean Pixel Data Option");
+
     /// <summary>SR content cleaned (113104).</summary>
     public static MethodCode CleanStructuredContent { get; } = new("113104", "Clean Structured Content Option");
 }

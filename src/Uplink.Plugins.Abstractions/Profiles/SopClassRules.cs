@@ -12,6 +12,13 @@ public sealed record SopClassRules(string Name, IReadOnlyList<string> SopClassUi
     /// <summary>When true, an instance whose Burned In Annotation is not <c>NO</c> is held back (set aside), not sent.</summary>
     public bool HoldsBackBurnedInAnnotation { get; init; }
 
+    /// <summary>
+    /// When true (added in contracts 1.2), every image of these classes has its pixels outside the known image area
+    /// blanked by the host's <see cref="IPixelCleaner"/>, whatever its Burned In Annotation says, and Burned In
+    /// Annotation becomes <c>NO</c>; an image that cannot be cleaned is held back. The verifier proves the pixels.
+    /// </summary>
+    public bool CleansPixels { get; init; }
+
     /// <summary>When true, SR content items holding person names, free text, dates or times are removed with their children.</summary>
     public bool CleansStructuredContent { get; init; }
 }
