@@ -1,6 +1,8 @@
 using Uplink.Core.Anonymization.Audit;
+using Uplink.Core.Anonymization.Pixels;
 using Uplink.Core.Anonymization.Verification;
 using Uplink.Dicom;
+using Uplink.Dicom.Imaging.Cleaning;
 using Uplink.Plugins.Abstractions.Profiles;
 
 namespace Uplink.Core.Anonymization;
@@ -10,9 +12,22 @@ namespace Uplink.Core.Anonymization;
 /// then rename into place. Anything that fails on the way is set aside with a reason and nothing is left at
 /// the destination.
 /// </summary>
-internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
+internal sealed class InstanceProcessor : IInstanceProcessor
 {
-    private readonly OutputVerifier _verifier = new(uids);
+    private readonly IUidRemapper _uids;
+    private readonly ImageAreaResolver _areas;
+    private readonly PixelDataCleaner _pixels = PixelCleaners.Create();
+    private readonly OutputVerifier _verifier;
+
+    /// <summary>Creates the processor.</summary>
+    /// <param name="uids">The site's UID remapper.</param>
+    /// <param name="areaRules">The device rules that locate the image where the regions do not; the shipped ones by default.</param>
+    public InstanceProcessor(IUidRemapper uids, ImageAreaRules? areaRules = null)
+    {
+        _uids = uids;
+        _areas = new ImageAreaResolver(areaRules ?? ImageAreaRules.Load(ImageAreaRules.ShippedFolder));
+        _verifier = new OutputVerifier(uids, _areas);
+    }
 
     /// <inheritdoc />
     public InstanceResult Process(string sourcePath, string outputPath, IAnonymizationProfile profile, CancellationToken cancellationToken)
@@ -36,10 +51,11 @@ internal sealed class InstanceProcessor(IUidRemapper uids) : IInstanceProcessor
     private InstanceResult Anonymize(DicomFile source, IAnonymizationProfile profile, string outputPath, CancellationToken cancellationToken)
     {
         var descriptor = profile.Descriptor;
+        using var pixels = new HostPixelCleaner(_areas, _pixels, Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
         AnonymizationOutcome outcome;
         try
         {
-            outcome = profile.Anonymize(new AnonymizationRequest(source, uids));
+            outcome = profile.Anonymize(new AnonymizationRequest(source, _uids) { Pixels = pixels });
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Uplink.Core.Anonymization;
+using Uplink.Core.Anonymization.Pixels;
 using Uplink.Core.Configuration;
 using Uplink.Core.Secrets;
 using Uplink.Core.Shares;
@@ -29,7 +30,8 @@ internal static class UplinkPipelineHook
     public static IServiceCollection AddUplinkPipelineServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<IUidRemapper>(sp => new HmacUidRemapper(SiteSecrets.Load(sp.GetRequiredService<IOptions<UplinkOptions>>().Value.DataDirectory).UidKey));
-        services.TryAddSingleton<IInstanceProcessor, InstanceProcessor>();
+        services.TryAddSingleton(sp => ImageAreaRules.Load(ImageAreaRules.ShippedFolder, ImageAreaRules.SiteFolder(sp.GetRequiredService<IOptions<UplinkOptions>>().Value.DataDirectory)));
+        services.TryAddSingleton<IInstanceProcessor>(sp => new InstanceProcessor(sp.GetRequiredService<IUidRemapper>(), sp.GetRequiredService<ImageAreaRules>()));
         services.AddUplinkPipeline(_ => { });
         services.AddOptions<PipelineOptions>()
             .Bind(configuration.GetSection(SectionName))

@@ -55,6 +55,26 @@ internal static class AuditRecord
                 json.WriteBoolean("passed", verification.Passed);
                 WriteTags(json, "checks", verification.Checks);
                 WriteTags(json, "violations", verification.Violations);
+                if (verification.Pixels is { } pixels)
+                {
+                    json.WriteStartObject("pixels");
+                    json.WriteString("areaSource", pixels.AreaSource);
+                    json.WriteStartArray("kept");
+                    foreach (var kept in pixels.Kept)
+                    {
+                        json.WriteStartArray();
+                        json.WriteNumberValue(kept.X0);
+                        json.WriteNumberValue(kept.Y0);
+                        json.WriteNumberValue(kept.X1);
+                        json.WriteNumberValue(kept.Y1);
+                        json.WriteEndArray();
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteNumber("frames", pixels.Frames);
+                    json.WriteEndObject();
+                }
+
                 json.WriteEndObject();
             }
 

@@ -80,9 +80,13 @@ internal static class ProfileTable
         sopClass.DiscardReason is { } reason ? $"discarded, never sent: {reason}"
         : string.Concat(
             "anonymized",
-            sopClass.HoldsBackBurnedInAnnotation
-                ? "; held back (set aside, never sent) unless Burned In Annotation is NO: pixels are not cleaned"
-                : "; sent with any burned-in annotation as it is: pixels are not cleaned, and Burned In Annotation is never set to NO",
+            sopClass switch
+            {
+                { CleansPixels: true } => "; pixels cleaned: everything outside the image area (the Sequence of Ultrasound Regions, else a device rule in image-areas/) is blanked to black, losslessly (JPEG Baseline is edited in the coefficient domain, never re-compressed), and Burned In Annotation becomes NO; "
+                    + "held back (set aside, never sent) when no image area is known or the encoding cannot be cleaned faithfully (JPEG Lossless, JPEG-LS, JPEG 2000, 12-bit or progressive JPEG, MPEG/HEVC); the verifier decodes every frame of the output to prove it",
+                { HoldsBackBurnedInAnnotation: true } => "; held back (set aside, never sent) unless Burned In Annotation is NO: pixels are not cleaned",
+                _ => "; sent with any burned-in annotation as it is: pixels are not cleaned, and Burned In Annotation is never set to NO",
+            },
             sopClass.CleansStructuredContent ? "; SR content cleaned: person names, text, dates and times removed, coded and numeric items kept" : string.Empty);
 
     private static string Default(TagAction action) => action switch

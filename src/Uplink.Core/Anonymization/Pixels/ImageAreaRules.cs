@@ -16,6 +16,11 @@ internal sealed class ImageAreaRules
     /// <summary>The shipped folder: <c>profiles/image-areas</c> beside the binary.</summary>
     public static string ShippedFolder => Path.Combine(AppContext.BaseDirectory, "profiles", "image-areas");
 
+    /// <summary>The admin's folder: <c>image-areas</c> in the data folder.</summary>
+    /// <param name="dataDirectory">The site's data folder.</param>
+    /// <returns>The folder's path.</returns>
+    public static string SiteFolder(string dataDirectory) => Path.Combine(dataDirectory, "image-areas");
+
     /// <summary>No rules at all.</summary>
     public static ImageAreaRules None { get; } = new([]);
 

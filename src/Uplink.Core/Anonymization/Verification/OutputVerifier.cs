@@ -1,3 +1,5 @@
+using Uplink.Core.Anonymization.Pixels;
+using Uplink.Core.Anonymization.Verification.Pixels;
 using Uplink.Dicom;
 using Uplink.Plugins.Abstractions.Profiles;
 
@@ -6,10 +8,13 @@ namespace Uplink.Core.Anonymization.Verification;
 /// <summary>
 /// The host's independent check of a written output, before anything may leave: it re-reads the file from
 /// disk, holds it to the rules the profile declares, scans every byte outside Pixel Data for the source's
-/// identifying values, and checks that Pixel Data passed through whole.
+/// identifying values, and checks that Pixel Data passed through whole, or, where the profile cleans pixels, proves
+/// every frame clean.
 /// </summary>
-internal sealed class OutputVerifier(IUidRemapper uids)
+internal sealed class OutputVerifier(IUidRemapper uids, ImageAreaResolver areas)
 {
+    private readonly CleanPixelsCheck _cleanPixels = new(areas);
+
     /// <summary>Verifies one written output.</summary>
     /// <param name="writtenPath">The output as written (not yet in its final place).</param>
     /// <param name="source">The parsed source.</param>
@@ -44,13 +49,22 @@ internal sealed class OutputVerifier(IUidRemapper uids)
             IdentityLeakScan.Scan(written, output, source, DictatedValues.Collect(output, rules), uids, violations);
         }
 
-        checks.Add("pixel-data");
-        if (PixelLength(source) != PixelLength(output))
+        PixelProof? pixels = null;
+        if (rules?.ForSopClass(source.Dataset.GetString(DicomTags.SOPClassUID))?.CleansPixels == true)
         {
-            violations.Add("Pixel Data did not pass through unchanged (its length or presence differs)");
+            checks.Add("clean-pixels");
+            pixels = _cleanPixels.Check(source, output, violations);
+        }
+        else
+        {
+            checks.Add("pixel-data");
+            if (PixelLength(source) != PixelLength(output))
+            {
+                violations.Add("Pixel Data did not pass through unchanged (its length or presence differs)");
+            }
         }
 
-        return new VerificationResult(violations, checks) { Length = written.Length };
+        return new VerificationResult(violations, checks) { Length = written.Length, Pixels = pixels };
     }
 
     private static long? PixelLength(DicomFile file) =>

@@ -10,4 +10,7 @@ internal sealed record VerificationResult(IReadOnlyList<string> Violations, IRea
 
     /// <summary>The length of the output as it was read back, in bytes.</summary>
     public long Length { get; init; }
+
+    /// <summary>What the pixel check proved, when the profile cleans pixels and the check passed.</summary>
+    public PixelProof? Pixels { get; init; }
 }
