@@ -7,5 +7,5 @@ internal static class PixelCleaners
 {
     /// <summary>The cleaner with every frame cleaner the host has.</summary>
     /// <returns>The cleaner.</returns>
-    public static PixelDataCleaner Create() => new([new RleFrameCleaner()]);
+    public static PixelDataCleaner Create() => new([new RleFrameCleaner(), new JpegBaselineFrameCleaner()]);
 }
