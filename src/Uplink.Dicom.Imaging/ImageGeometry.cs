@@ -139,14 +139,15 @@ public sealed record ImageGeometry
         Check(samplesPerPixel is 1 or 3, $"Samples per Pixel (0028,0002) is {samplesPerPixel}; Uplink handles 1 and 3.");
         if (photometric == Photometric.YbrFull422)
         {
-            Check(columns % 2 == 0, $"Columns (0028,0011) is {columns}; YBR_FULL_422 pairs pixels, so it must be even.");
+            // Odd columns are refused where pixels are paired in bytes (native data: NativeFrameReader); a JPEG
+            // frame subsamples chroma itself and has any width.
             Check(planarConfiguration == 0, "Planar Configuration (0028,0006) is 1; YBR_FULL_422 is colour-by-pixel only.");
         }
 
         Check(photometric != Photometric.PaletteColor || palette is not null, "PALETTE COLOR needs its Palette Color Lookup Tables.");
 
         // Sized in long before anything is allocated, so a hostile 65535 x 65535 x 3 is refused at once.
-        var samplesPerFrame = photometric == Photometric.YbrFull422 ? 2L * rows * columns : (long)rows * columns * samplesPerPixel;
+        var samplesPerFrame = photometric == Photometric.YbrFull422 ? 2L * rows * ((columns + 1) / 2 * 2) : (long)rows * columns * samplesPerPixel;
         var frameLength = samplesPerFrame * (bitsAllocated / 8);
         Check(frameLength <= MaxFrameLength, $"A frame of Rows {rows} x Columns {columns} x Samples per Pixel {samplesPerPixel} x {bitsAllocated / 8} byte(s) is {frameLength} bytes, more than the {MaxFrameLength} bytes Uplink handles.");
         return new ImageGeometry(rows, columns, samplesPerPixel, bitsAllocated, bitsStored, highBit, pixelRepresentation == 1, photometric, planarConfiguration, numberOfFrames, palette);

@@ -49,7 +49,7 @@ internal sealed class DeclarativeProfile : IAnonymizationProfile
                 ?? PixelCleaning.Refused("this host offers no pixel cleaner");
             if (pixels.Reason is { } refusal)
             {
-                return AnonymizationOutcome.SetAside($"{Descriptor.Id} cleans the burned-in text of {sopClass.Name} images and holds back what it cannot clean: {refusal}.");
+                return AnonymizationOutcome.SetAside($"{Descriptor.Id} cleans the burned-in text of {sopClass.Name} images and holds back what it cannot clean: {refusal.TrimEnd('.')}.");
             }
         }
 

@@ -21,6 +21,11 @@ public sealed class NativeFrameReader : IDisposable
         ArgumentNullException.ThrowIfNull(geometry);
         _pixelData = pixelData;
         Geometry = geometry;
+        if (geometry.Photometric == Photometric.YbrFull422 && geometry.Columns % 2 == 1)
+        {
+            throw new PixelDataException($"Columns (0028,0011) is {geometry.Columns}; native YBR_FULL_422 pairs pixels, so it must be even.");
+        }
+
         var needed = geometry.TotalLength;
         if (pixelData.Length < needed)
         {

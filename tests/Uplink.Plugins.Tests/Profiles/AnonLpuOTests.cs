@@ -1,5 +1,7 @@
 using System.Text;
+using Uplink.Core.Anonymization.Pixels;
 using Uplink.Dicom;
+using Uplink.Dicom.Imaging;
 using Uplink.Plugins.Abstractions.Profiles;
 using Uplink.Plugins.Tests.Profiles.Support;
 
@@ -16,7 +18,7 @@ public sealed class AnonLpuOTests : IDisposable
     [InlineData("ISO_IR 100")]
     [InlineData("ISO_IR 192")]
     [InlineData("\\ISO 2022 IR 87")]
-    public void Planted_identity_survives_nowhere_outside_pixel_data(string characterSet)
+    public void Planted_identity_survives_nowhere_in_the_output_pixels_included(string characterSet)
     {
         var sourcePath = _harness.Write(PlantedPhi.UltrasoundMultiFrame(characterSet));
         var source = DicomFile.Open(sourcePath);
@@ -24,7 +26,7 @@ public sealed class AnonLpuOTests : IDisposable
         var (result, output) = _harness.Run(Strict, sourcePath);
 
         Assert.Equal(AnonymizationDisposition.Anonymized, result.Disposition);
-        var bytes = OutputBytes.OutsidePixelData(output, PlantedPhi.Pixels(3));
+        var bytes = File.ReadAllBytes(output);
         var planted = OutputBytes.Planted(source);
         Assert.True(planted.Count > 40, $"the fixture plants identity in many places ({planted.Count})");
         Assert.All(planted, p => Assert.True(bytes.AsSpan().IndexOf(p.Bytes) < 0, $"{p.What} survived"));
@@ -44,14 +46,14 @@ public sealed class AnonLpuOTests : IDisposable
             DicomTags.BitsAllocated, DicomTags.BitsStored, DicomTags.HighBit, DicomTags.PixelRepresentation, DicomTags.NumberOfFrames,
             DicomTags.FrameIncrementPointer, DicomTags.FrameTime, DicomTags.CineRate, DicomTags.RecommendedDisplayFrameRate,
             DicomTags.LossyImageCompression, DicomTags.ImageType, DicomTags.Modality, DicomTags.Manufacturer, DicomTags.ManufacturerModelName,
-            DicomTags.SOPClassUID, DicomTags.SeriesNumber, DicomTags.InstanceNumber, DicomTags.BurnedInAnnotation, DicomTags.SpecificCharacterSet,
+            DicomTags.SOPClassUID, DicomTags.SeriesNumber, DicomTags.InstanceNumber, DicomTags.SpecificCharacterSet,
         ];
         Assert.All(kept, tag => Assert.Equal(Bytes(source, tag), Bytes(output, tag)));
         var sourceRegion = ((DicomSequence)source[DicomTags.SequenceOfUltrasoundRegions]!).Items.Single();
         var outputRegion = ((DicomSequence)output[DicomTags.SequenceOfUltrasoundRegions]!).Items.Single();
         Assert.Equal(sourceRegion.Select(i => i.Tag), outputRegion.Select(i => i.Tag));
         Assert.All(sourceRegion, item => Assert.Equal(Bytes(sourceRegion, item.Tag), Bytes(outputRegion, item.Tag)));
-        Assert.Equal(PlantedPhi.Pixels(3), Bytes(output, DicomTags.PixelData));
+        Assert.Equal(PlantedPhi.CleanedPixels(3), Bytes(output, DicomTags.PixelData));
     }
 
     [Fact]
@@ -96,16 +98,17 @@ public sealed class AnonLpuOTests : IDisposable
     }
 
     [Fact]
-    public void Stamps_say_what_was_done_and_burned_in_annotation_is_never_set_to_no()
+    public void Stamps_say_what_was_done_and_burned_in_annotation_becomes_no_once_the_pixels_are_cleaned()
     {
         var output = DicomFile.Open(_harness.Run(Strict, PlantedPhi.UltrasoundMultiFrame(burnedIn: "YES")).OutputPath).Dataset;
 
         Assert.Equal("YES", output.GetString(DicomTags.PatientIdentityRemoved));
         Assert.Equal("MODIFIED", output.GetString(DicomTags.LongitudinalTemporalInformationModified));
-        Assert.Equal("YES", output.GetString(DicomTags.BurnedInAnnotation));
+        Assert.Equal("NO", output.GetString(DicomTags.BurnedInAnnotation));
         Assert.StartsWith("Uplink Anon-LPU-O 1.0.0", output.GetString(DicomTags.DeidentificationMethod), StringComparison.Ordinal);
+        Assert.Contains("Clean Pixel Data Option", output.GetString(DicomTags.DeidentificationMethod), StringComparison.Ordinal);
         var codes = ((DicomSequence)output[DicomTags.DeidentificationMethodCodeSequence]!).Items.Select(i => i.GetString(DicomTags.CodeValue) ?? string.Empty).ToArray();
-        Assert.Equal(new[] { "113100", "113107" }, codes);
+        Assert.Equal(new[] { "113100", "113101", "113107" }, codes);
     }
 
     [Fact]
@@ -127,22 +130,33 @@ public sealed class AnonLpuOTests : IDisposable
     [Theory]
     [InlineData("YES")]
     [InlineData(null)]
-    public void Secondary_capture_that_may_carry_burned_in_text_is_held_back_and_never_written(string? burnedIn)
+    [InlineData("NO")]
+    public void Secondary_capture_from_a_device_with_no_known_image_area_is_held_back_whatever_it_declares(string? burnedIn)
     {
         var (result, output) = _harness.Run(Strict, PlantedPhi.SecondaryCapture(burnedIn));
 
         Assert.Equal(AnonymizationDisposition.SetAside, result.Disposition);
-        Assert.Contains("Burned In Annotation", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("no known image area for GE Healthcare Voluson E10 8x8", result.Reason, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
         Assert.False(Directory.Exists(Path.GetDirectoryName(output)) && Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(output)!).Any(), "nothing may be left in the output folder");
     }
 
     [Fact]
-    public void Secondary_capture_declared_free_of_burned_in_text_is_sent()
+    public void Secondary_capture_from_a_device_with_a_rule_is_cleaned_to_the_rule_and_sent()
     {
-        var (result, _) = _harness.Run(Strict, PlantedPhi.SecondaryCapture("NO"));
+        var rules = new ImageAreaRules([new ImageAreaRule("Plantscope", "site.json", ["GE"], ["Voluson E10"], 8, 8, [], [new PixelRectangle(0, PlantedPhi.BannerRows, 7, 7)])]);
+        using var harness = new ProfileHarness(areaRules: rules);
+
+        var (result, output) = harness.Run(Strict, PlantedPhi.SecondaryCapture("YES"));
 
         Assert.Equal(AnonymizationDisposition.Anonymized, result.Disposition);
+        var dataset = DicomFile.Open(output).Dataset;
+        Assert.Equal(PlantedPhi.CleanedPixels(1), Bytes(dataset, DicomTags.PixelData));
+        Assert.Equal("NO", dataset.GetString(DicomTags.BurnedInAnnotation));
+        var pixels = System.Text.Json.JsonDocument.Parse(result.AuditJson!).RootElement.GetProperty("verifier").GetProperty("pixels");
+        Assert.Equal("device rule 'Plantscope' (site.json)", pixels.GetProperty("areaSource").GetString());
+        Assert.Equal("[[0,2,7,7]]", pixels.GetProperty("kept").GetRawText());
+        Assert.Equal(1, pixels.GetProperty("frames").GetInt32());
     }
 
     [Fact]

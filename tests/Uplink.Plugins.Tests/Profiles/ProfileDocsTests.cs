@@ -36,7 +36,8 @@ public sealed class ProfileDocsTests
         Assert.Contains("| Sequence of Ultrasound Regions | (0018,6011) | kept |", table, StringComparison.Ordinal);
         Assert.Contains("| Institution Name | (0008,0080) | removed |", table, StringComparison.Ordinal);
         Assert.Contains("| Overlay Data | (60xx,3000) | removed |", table, StringComparison.Ordinal);
-        Assert.Contains("held back (set aside, never sent) unless Burned In Annotation is NO", table, StringComparison.Ordinal);
+        Assert.Contains("pixels cleaned: everything outside the image area", table, StringComparison.Ordinal);
+        Assert.Contains("held back (set aside, never sent) when no image area is known or the encoding cannot be cleaned faithfully", table, StringComparison.Ordinal);
         Assert.Contains("- Private attributes: removed at every depth.", table, StringComparison.Ordinal);
     }
 }

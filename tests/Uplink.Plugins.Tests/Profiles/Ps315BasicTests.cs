@@ -18,8 +18,30 @@ public sealed class Ps315BasicTests : IDisposable
         var ids = BuiltinProfiles.Definitions.Select(d => d.Descriptor.Id).Where(id => id.StartsWith("PS3.15", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["PS3.15-Basic", "PS3.15-Basic+CleanDescriptors", "PS3.15-Basic+CleanDescriptors+RetainDeviceIdentity", "PS3.15-Basic+RetainDeviceIdentity"],
+            [
+                "PS3.15-Basic", "PS3.15-Basic+CleanDescriptors", "PS3.15-Basic+CleanDescriptors+CleanPixelData", "PS3.15-Basic+CleanDescriptors+CleanPixelData+RetainDeviceIdentity",
+                "PS3.15-Basic+CleanDescriptors+RetainDeviceIdentity", "PS3.15-Basic+CleanPixelData", "PS3.15-Basic+CleanPixelData+RetainDeviceIdentity", "PS3.15-Basic+RetainDeviceIdentity",
+            ],
             ids);
+    }
+
+    [Fact]
+    public void The_clean_pixel_data_option_cleans_the_banner_and_says_so_and_without_it_pixels_pass_through()
+    {
+        var sourcePath = _harness.Write(PlantedPhi.UltrasoundMultiFrame());
+
+        var (cleaned, cleanedPath) = _harness.Run("PS3.15-Basic+CleanPixelData", sourcePath, "cleaned.dcm");
+        var (plain, plainPath) = _harness.Run("PS3.15-Basic", sourcePath, "plain.dcm");
+
+        Assert.Equal(AnonymizationDisposition.Anonymized, cleaned.Disposition);
+        Assert.Equal(AnonymizationDisposition.Anonymized, plain.Disposition);
+        var cleanedSet = DicomFile.Open(cleanedPath).Dataset;
+        Assert.Equal(PlantedPhi.CleanedPixels(3), ((DicomElement)cleanedSet[DicomTags.PixelData]!).Bytes.ToArray());
+        Assert.Equal("NO", cleanedSet.GetString(DicomTags.BurnedInAnnotation));
+        Assert.Contains("113101", ((DicomSequence)cleanedSet[DicomTags.DeidentificationMethodCodeSequence]!).Items.Select(i => i.GetString(DicomTags.CodeValue)));
+        var plainSet = DicomFile.Open(plainPath).Dataset;
+        Assert.Equal(PlantedPhi.Pixels(3), ((DicomElement)plainSet[DicomTags.PixelData]!).Bytes.ToArray());
+        Assert.DoesNotContain("113101", ((DicomSequence)plainSet[DicomTags.DeidentificationMethodCodeSequence]!).Items.Select(i => i.GetString(DicomTags.CodeValue)));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ internal static class PlantedPhi
         Text(region, DicomTags.RegionDataType, DicomVR.US, "1");
         Text(region, DicomTags.RegionFlags, DicomVR.UL, "2");
         Text(region, DicomTags.RegionLocationMinX0, DicomVR.UL, "0");
-        Text(region, DicomTags.RegionLocationMinY0, DicomVR.UL, "0");
+        Text(region, DicomTags.RegionLocationMinY0, DicomVR.UL, BannerRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Text(region, DicomTags.RegionLocationMaxX1, DicomVR.UL, "7");
         Text(region, DicomTags.RegionLocationMaxY1, DicomVR.UL, "7");
         Text(region, DicomTags.PhysicalUnitsXDirection, DicomVR.US, "3");
@@ -229,7 +229,22 @@ internal static class PlantedPhi
         ds.AddOrUpdate(DicomElement.FromBytes(DicomTags.PixelData, DicomVR.OB, Pixels(frames)));
     }
 
-    /// <summary>The pixel bytes: they start with the patient's name, which must pass through untouched.</summary>
+    /// <summary>The rows above the image region: the burned-in banner, which holds the patient's name.</summary>
+    public const int BannerRows = 2;
+
+    /// <summary>The pixel bytes as the cleaner must leave them: the banner rows of every frame black, the image rows as they were.</summary>
+    public static byte[] CleanedPixels(int frames)
+    {
+        var pixels = Pixels(frames);
+        for (var frame = 0; frame < frames; frame++)
+        {
+            pixels.AsSpan(frame * 8 * 8 * 3, BannerRows * 8 * 3).Clear();
+        }
+
+        return pixels;
+    }
+
+    /// <summary>The pixel bytes: they start with the patient's name, burned into the banner rows, which the cleaner must blank.</summary>
     public static byte[] Pixels(int frames)
     {
         var pixels = new byte[8 * 8 * 3 * frames];

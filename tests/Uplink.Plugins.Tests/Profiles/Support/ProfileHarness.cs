@@ -1,4 +1,5 @@
 using Uplink.Core.Anonymization;
+using Uplink.Core.Anonymization.Pixels;
 using Uplink.Dicom;
 using Uplink.Plugins.Abstractions.Profiles;
 using Uplink.Profiles.Builtin;
@@ -11,11 +12,15 @@ internal sealed class ProfileHarness : IDisposable
 {
     public static readonly byte[] SiteKey = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
 
-    public ProfileHarness(byte[]? key = null)
+    public ProfileHarness(byte[]? key = null, ImageAreaRules? areaRules = null)
     {
         Folder = Directory.CreateTempSubdirectory("uplink-profiles-").FullName;
         Uids = new HmacUidRemapper(key ?? SiteKey);
+        AreaRules = areaRules ?? ImageAreaRules.None;
     }
+
+    /// <summary>The device rules the processor uses (none unless a test gives some).</summary>
+    public ImageAreaRules AreaRules { get; }
 
     public string Folder { get; }
 
@@ -36,7 +41,7 @@ internal sealed class ProfileHarness : IDisposable
     public (InstanceResult Result, string OutputPath) Run(string profileId, string sourcePath, string name = "out.dcm")
     {
         var output = Path.Combine(Folder, "out", name);
-        var result = new InstanceProcessor(Uids).Process(sourcePath, output, Profile(profileId), TestContext.Current.CancellationToken);
+        var result = new InstanceProcessor(Uids, AreaRules).Process(sourcePath, output, Profile(profileId), TestContext.Current.CancellationToken);
         return (result, output);
     }
 
