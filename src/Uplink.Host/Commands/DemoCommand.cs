@@ -80,11 +80,11 @@ internal sealed class DemoCommand(ConsoleOutput console, TimeProvider time) : IC
         var outcomes = host.Services.GetRequiredService<ShareRepository>().GetInstances(shareId);
         if (simulator is null)
         {
-            DemoReport.Write(o, exam, outcomes, DemoReport.InFolder(site.OutputDirectory), site.OutputDirectory);
+            DemoReport.Write(o, exam, outcomes, DemoReport.InFolder(site.OutputDirectory), site.OutputDirectory, site.Pictures);
         }
         else
         {
-            DemoReport.Write(o, exam, outcomes, simulator.FindReceived, simulator.Simulator.StorageDirectory);
+            DemoReport.Write(o, exam, outcomes, simulator.FindReceived, simulator.Simulator.StorageDirectory, site.Pictures);
             simulator.WriteSummary(o, DemoPatient.Email, DemoPatient.Phone);
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Uplink.Dicom;
+using Uplink.Dicom.Imaging.Rendering;
 
 namespace Uplink.Host.Demo;
 
@@ -99,7 +100,7 @@ internal static class DemoExamGenerator
         d.AddOrUpdate(DicomTags.StudyID, DicomVR.SH, "ST4471");
         d.AddOrUpdate(DicomTags.SeriesNumber, DicomVR.IS, number.ToString(CultureInfo.InvariantCulture));
         d.AddOrUpdate(DicomTags.InstanceNumber, DicomVR.IS, "1");
-        d.AddOrUpdate(DicomTags.BurnedInAnnotation, DicomVR.CS, "NO");
+        d.AddOrUpdate(DicomTags.BurnedInAnnotation, DicomVR.CS, "YES");
         d.AddOrUpdate(new DicomSequence(DicomTags.SequenceOfUltrasoundRegions, [Region()]));
         AddPrivate(d);
         AddPixels(d, frames, rgb);
@@ -113,7 +114,7 @@ internal static class DemoExamGenerator
         r.AddOrUpdate(DicomTags.RegionDataType, DicomVR.US, "1");
         r.AddOrUpdate(DicomTags.RegionFlags, DicomVR.UL, "0");
         r.AddOrUpdate(DicomTags.RegionLocationMinX0, DicomVR.UL, "0");
-        r.AddOrUpdate(DicomTags.RegionLocationMinY0, DicomVR.UL, "0");
+        r.AddOrUpdate(DicomTags.RegionLocationMinY0, DicomVR.UL, BannerRows.ToString(CultureInfo.InvariantCulture));
         r.AddOrUpdate(DicomTags.RegionLocationMaxX1, DicomVR.UL, "319");
         r.AddOrUpdate(DicomTags.RegionLocationMaxY1, DicomVR.UL, "239");
         r.AddOrUpdate(DicomTags.PhysicalUnitsXDirection, DicomVR.US, "3");
@@ -132,10 +133,26 @@ internal static class DemoExamGenerator
         d.AddOrUpdate(new DicomTag(0x6301, 0x1001), DicomVR.LO, DemoPatient.Phone);
     }
 
+    /// <summary>The device's banner above the image, as ultrasound machines burn it in: name, ID, birth date, clinic.</summary>
+    private static readonly string[] Banner =
+    [
+        $"{DemoPatient.Name} {DemoPatient.BirthDate[..4]}-{DemoPatient.BirthDate[4..6]}-{DemoPatient.BirthDate[6..]}",
+        $"{DemoPatient.Id} DEMO CLINIC",
+    ];
+
+    /// <summary>Rows of the banner; the Sequence of Ultrasound Regions places the image below it.</summary>
+    private const int BannerRows = 32;
+
     private static void AddPixels(DicomDataset d, int frames, bool rgb)
     {
         const int rows = 240;
         const int columns = 320;
+        var banner = new byte[columns * BannerRows];
+        for (var line = 0; line < Banner.Length; line++)
+        {
+            BitmapFont.DrawGray(banner, columns, BannerRows, Banner[line], 4, 1 + (line * 16), 2, 230);
+        }
+
         var samples = rgb ? 3 : 1;
         d.AddOrUpdate(DicomTags.SamplesPerPixel, DicomVR.US, samples.ToString(CultureInfo.InvariantCulture));
         d.AddOrUpdate(DicomTags.PhotometricInterpretation, DicomVR.CS, rgb ? "RGB" : "MONOCHROME2");
@@ -167,7 +184,9 @@ internal static class DemoExamGenerator
                 for (var x = 0; x < columns; x++)
                 {
                     var dx = x - (columns / 2);
-                    var value = (byte)(Math.Abs(dx) < y ? ((x * 3) + (y * 5) + (f * 11)) & 0xFF : 0);
+                    var value = y < BannerRows
+                        ? banner[(y * columns) + x]
+                        : (byte)(Math.Abs(dx) < y - BannerRows ? ((x * 3) + (y * 5) + (f * 11)) & 0xFF : 0);
                     var at = ((((f * rows) + y) * columns) + x) * samples;
                     pixels.AsSpan(at, samples).Fill(value);
                 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Uplink.Core.Anonymization.Pixels;
 using Uplink.Core.Shares.Store;
 using Uplink.Dicom;
 
@@ -13,7 +14,7 @@ internal static class DemoReport
         DicomTags.PatientAddress, DicomTags.PatientTelephoneNumbers, DicomTags.InstitutionName,
         DicomTags.ReferringPhysicianName, DicomTags.OperatorsName, DicomTags.StudyDate, DicomTags.StudyTime,
         DicomTags.AccessionNumber, DicomTags.StudyInstanceUID, DicomTags.SOPInstanceUID,
-        DicomTags.PatientIdentityRemoved, DicomTags.DeidentificationMethod, DicomTags.NumberOfFrames,
+        DicomTags.PatientIdentityRemoved, DicomTags.DeidentificationMethod, DicomTags.BurnedInAnnotation, DicomTags.NumberOfFrames,
     ];
 
     /// <summary>Writes the comparison.</summary>
@@ -22,7 +23,8 @@ internal static class DemoReport
     /// <param name="outcomes">What the pipeline recorded for each image.</param>
     /// <param name="findSent">Finds the file that arrived at the output for an anonymized SOP Instance UID (null when none did).</param>
     /// <param name="shownRelativeTo">The folder the printed paths of arrived files are relative to.</param>
-    public static void Write(TextWriter output, IReadOnlyList<DemoImage> exam, IReadOnlyList<SharedInstance> outcomes, Func<string, string?> findSent, string shownRelativeTo)
+    /// <param name="pictures">Where the before/after PNG of each image's first frame is written.</param>
+    public static void Write(TextWriter output, IReadOnlyList<DemoImage> exam, IReadOnlyList<SharedInstance> outcomes, Func<string, string?> findSent, string shownRelativeTo, string pictures)
     {
         foreach (var image in exam)
         {
@@ -49,6 +51,15 @@ internal static class DemoReport
             Row(output, "all tags (every depth)", Count(before.Dataset, _ => true), Count(after.Dataset, _ => true));
             Row(output, "file size (bytes)", $"{new FileInfo(image.Path).Length:N0}", $"{new FileInfo(sent).Length:N0}");
             output.WriteLine($"   out: {Path.GetRelativePath(shownRelativeTo, sent)}");
+            if (before.Dataset.Contains(DicomTags.PixelData))
+            {
+                Directory.CreateDirectory(pictures);
+                var (beforePng, afterPng) = (Path.Combine(pictures, $"{image.ImageId}-before.png"), Path.Combine(pictures, $"{image.ImageId}-after.png"));
+                FramePicture.Render(before, 0).SavePng(beforePng);
+                FramePicture.Render(after, 0).SavePng(afterPng);
+                output.WriteLine($"   frame 0, banner and all: {beforePng}");
+                output.WriteLine($"   frame 0 as it left:      {afterPng}");
+            }
         }
     }
 

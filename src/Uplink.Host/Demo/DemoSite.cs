@@ -24,6 +24,9 @@ internal sealed record DemoSite(string Root, string ImageStore, string DataDirec
     /// <summary>The expert code the demo runs.</summary>
     public const string ExpertCode = "Anon-LPU-O";
 
+    /// <summary>Where the demo writes the before/after pictures of each image's first frame.</summary>
+    public string Pictures => Path.Combine(Root, "pictures");
+
     /// <summary>The folder output's plugin id.</summary>
     public const string FolderOutput = "Uplink.Output.Folder";
 

@@ -40,7 +40,8 @@ internal sealed class AnonymizeFixtures : IDisposable
     public static ProfileCatalog Catalog() =>
         new(Path.Combine(Path.GetDirectoryName(PluginsFolder())!, "bundled-plugins"), TimeProvider.System);
 
-    public string Ultrasound(string relative, string sopClass = "1.2.840.10008.5.1.4.1.1.6.1", string? burnedIn = null)
+    /// <summary>Writes a 2x2 image whose top row is its banner, below which its region (when it has one) locates the image.</summary>
+    public string Ultrasound(string relative, string sopClass = "1.2.840.10008.5.1.4.1.1.6.1", string? burnedIn = null, bool withRegion = true)
     {
         var ds = new DicomDataset();
         ds.AddOrUpdate(DicomTags.SOPClassUID, DicomVR.UI, sopClass);
@@ -64,6 +65,17 @@ internal sealed class AnonymizeFixtures : IDisposable
         ds.AddOrUpdate(DicomTags.PixelRepresentation, DicomVR.US, "0");
         ds.AddOrUpdate(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME2");
         ds.AddOrUpdate(DicomElement.FromBytes(DicomTags.PixelData, DicomVR.OB, new byte[] { 9, 8, 7, 6 }));
+        var region = new DicomDataset();
+        region.AddOrUpdate(DicomTags.RegionSpatialFormat, DicomVR.US, "1");
+        region.AddOrUpdate(DicomTags.RegionLocationMinX0, DicomVR.UL, "0");
+        region.AddOrUpdate(DicomTags.RegionLocationMinY0, DicomVR.UL, "1");
+        region.AddOrUpdate(DicomTags.RegionLocationMaxX1, DicomVR.UL, "1");
+        region.AddOrUpdate(DicomTags.RegionLocationMaxY1, DicomVR.UL, "1");
+        if (withRegion)
+        {
+            ds.AddOrUpdate(new DicomSequence(DicomTags.SequenceOfUltrasoundRegions, [region]));
+        }
+
         var path = Path.Combine(Inputs, relative);
         new DicomFile(ds, DicomTransferSyntax.ExplicitVRLittleEndian).Save(path);
         return path;

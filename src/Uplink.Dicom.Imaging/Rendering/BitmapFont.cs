@@ -1,11 +1,11 @@
-namespace Uplink.Tests.Shared.Imaging;
+namespace Uplink.Dicom.Imaging.Rendering;
 
 /// <summary>
-/// A 5x7 bitmap font (uppercase letters, digits, ^ - / . : and space) that plants readable text into frame
-/// buffers, at any integer scale, so tests can burn patient-like banners into generated ultrasound frames.
-/// BCL only: it writes through a callback or into 8-bit gray buffers.
+/// A 5x7 bitmap font (uppercase letters, digits, ^ - / . : and space) that burns readable text into frame
+/// buffers at any integer scale, as an ultrasound device burns its banner: the demo's generated exam and the
+/// tests' fixtures carry patient-like banners made with it, so the cleaner always has real text to remove.
 /// </summary>
-internal static class BitmapFont
+public static class BitmapFont
 {
     /// <summary>Glyph width in font pixels (plus one column of spacing between glyphs).</summary>
     public const int GlyphWidth = 5;
@@ -60,10 +60,20 @@ internal static class BitmapFont
     };
 
     /// <summary>The size in pixels of a text at a scale.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="scale">Pixels per font pixel.</param>
+    /// <returns>Width and height in pixels.</returns>
     public static (int Width, int Height) Measure(string text, int scale)
         => ((text.Length * (GlyphWidth + 1) * scale) - scale, GlyphHeight * scale);
 
     /// <summary>Draws the text with its top-left corner at (x, y), calling <paramref name="setPixel"/> for every lit pixel inside the frame.</summary>
+    /// <param name="text">The text; every character must have a glyph.</param>
+    /// <param name="x">Left edge.</param>
+    /// <param name="y">Top edge.</param>
+    /// <param name="scale">Pixels per font pixel.</param>
+    /// <param name="columns">Frame width.</param>
+    /// <param name="rows">Frame height.</param>
+    /// <param name="setPixel">Called with (x, y) for each lit pixel.</param>
     public static void Draw(string text, int x, int y, int scale, int columns, int rows, Action<int, int> setPixel)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -103,6 +113,14 @@ internal static class BitmapFont
     }
 
     /// <summary>Draws the text into an 8-bit gray frame (one byte per pixel, rows top to bottom).</summary>
+    /// <param name="frame">The frame.</param>
+    /// <param name="columns">Frame width.</param>
+    /// <param name="rows">Frame height.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="x">Left edge.</param>
+    /// <param name="y">Top edge.</param>
+    /// <param name="scale">Pixels per font pixel.</param>
+    /// <param name="value">The gray level of the text.</param>
     public static void DrawGray(byte[] frame, int columns, int rows, string text, int x, int y, int scale, byte value = 255)
         => Draw(text, x, y, scale, columns, rows, (px, py) => frame[(py * columns) + px] = value);
 }
