@@ -79,13 +79,27 @@ public sealed class JpegBaselineCleanerTests
     [Fact]
     public void Rgb_coded_frames_blank_every_component_to_zero()
     {
-        var source = JpegFixtures.Encode(64, 48, 3);
+        var source = JpegFixtures.Encode(64, 48, 3, rgbCoded: true);
         var area = new KeptArea(64, 48, [new PixelRectangle(0, 40, 63, 47)]);
 
         var (output, cleaning) = Clean(source, area, JpegColorModel.Rgb);
 
         // LibJpeg.NET reads the planes as they are coded, so each of them must be black outside.
+        Assert.False(JpegFrameInfo.Read(source).ColorTransformed);
         Assert.True(JpegCleaningAssertions.OutsideIsBlack(output, cleaning.Effective, rgb: true) > 0);
+        Assert.True(JpegCleaningAssertions.KeptBlocksIdentical(source, output, cleaning.Effective) > 0);
+    }
+
+    [Theory]
+    [InlineData(false, JpegColorModel.Rgb, "declares YCbCr (JFIF or Adobe transform 1) but the photometric interpretation says Rgb")]
+    [InlineData(true, JpegColorModel.YCbCr, "declares RGB (Adobe transform 0 or component ids R,G,B) but the photometric interpretation says YCbCr")]
+    public void A_stream_whose_declared_colour_space_contradicts_the_photometric_interpretation_is_refused(bool rgbCoded, JpegColorModel color, string reason)
+    {
+        var source = JpegFixtures.Encode(32, 32, 3, rgbCoded: rgbCoded);
+
+        var error = Assert.Throws<PixelDataException>(() => Clean(source, new KeptArea(32, 32, []), color));
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,23 @@ public sealed class JpegRealFrameTests
         }
     }
 
+    [Fact]
+    public void A_jfif_frame_labelled_rgb_is_refused_but_cleans_as_the_ycbcr_it_declares()
+    {
+        // fo-dicom's GH195: Photometric Interpretation RGB over a JFIF (YCbCr-coded) JPEG, a common vendor habit.
+        var (frames, photometric) = JpegFrames.Read(JpegFrames.Corpus("transfer-syntax/jpeg_extended_with_icon.dcm"));
+        var frame = Assert.Single(frames);
+        var info = JpegFrameInfo.Read(frame);
+        var area = new KeptArea(info.Width, info.Height, [new PixelRectangle(0, 40, info.Width - 1, info.Height - 1)]);
+
+        Assert.Equal("RGB", photometric);
+        Assert.True(info.ColorTransformed);
+        Assert.Throws<PixelDataException>(() => JpegBaselineCleanerTests.Clean(frame, area, JpegColorModel.Rgb));
+        var (output, cleaning) = JpegBaselineCleanerTests.Clean(frame, area, JpegColorModel.YCbCr);
+        Assert.True(JpegCleaningAssertions.KeptBlocksIdentical(frame, output, cleaning.Effective) > 0);
+        Assert.True(JpegCleaningAssertions.OutsideIsBlack(output, cleaning.Effective) >= info.Width * 40);
+    }
+
     [Theory]
     [InlineData("+s2", "-ho")]
     [InlineData("+s2", "+ho")]

@@ -25,6 +25,22 @@ public sealed class JpegFrameProofTests
     }
 
     [Fact]
+    public void An_rgb_coded_cleaning_is_proven_and_a_ycbcr_reading_of_it_is_not()
+    {
+        var source = JpegFixtures.Encode(96, 80, 3, rgbCoded: true);
+        var output = new ArrayBufferWriter<byte>();
+        var cleaning = JpegBaselineCleaner.Clean(source, new KeptArea(96, 80, [new PixelRectangle(0, 48, 95, 79)]), JpegColorModel.Rgb, output);
+        var asRgb = new List<string>();
+        var asYCbCr = new List<string>();
+
+        JpegFrameProof.Check(source, output.WrittenSpan, cleaning.Effective, JpegColorModel.Rgb, asRgb, 0);
+        JpegFrameProof.Check(source, output.WrittenSpan, cleaning.Effective, JpegColorModel.YCbCr, asYCbCr, 0);
+
+        Assert.Empty(asRgb);
+        Assert.Contains(asYCbCr, v => v.Contains("component 1", StringComparison.Ordinal) && v.Contains("not neutral", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_transcoded_output_with_the_same_coefficients_is_still_proven()
     {
         var (source, output, cleaning, color) = Cleaned(3, 2, 1, 0);
