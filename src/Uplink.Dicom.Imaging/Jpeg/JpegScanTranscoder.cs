@@ -93,6 +93,12 @@ internal sealed class JpegScanTranscoder : IDisposable
                 }
 
                 var dc = sourcePredictor[component] + Extend(reader.ReadFilled(size), size);
+                if (dc is < -2048 or > 2047)
+                {
+                    // 8-bit samples give |DC| ≤ 1024; a chain that drifts further is corrupt (and must not overflow).
+                    throw JpegFormat.Corrupt(reader.Position, "DC coefficient outside the 8-bit range");
+                }
+
                 sourcePredictor[component] = dc;
                 var output = keep ? dc : _black[component];
                 var difference = output - outputPredictor[component];
