@@ -134,6 +134,20 @@ public sealed class JpegFrameProofTests
     }
 
     [Fact]
+    public void An_effective_area_reaching_outside_the_requested_one_is_a_violation()
+    {
+        var (source, output, cleaning, color) = Cleaned(3, 2, 1, 0);
+        var violations = new List<string>();
+        var requested = new KeptArea(96, 80, [new PixelRectangle(4, JpegFixtures.BannerHeight - 4, 90, 79)]);
+
+        JpegFrameProof.Check(source, output, cleaning.Effective, color, violations, 0, requested);
+        Assert.Empty(violations);
+        JpegFrameProof.Check(source, output, cleaning.Effective, color, violations, 0, new KeptArea(96, 80, [new PixelRectangle(40, 40, 95, 79)]));
+
+        Assert.Equal("frame 0: the effective kept area reaches outside the requested kept area", Assert.Single(violations));
+    }
+
+    [Fact]
     public void Pixels_decode_to_rgb_with_the_banner_black_after_cleaning()
     {
         var (_, output, _, _) = Cleaned(3, 2, 1, 0);
