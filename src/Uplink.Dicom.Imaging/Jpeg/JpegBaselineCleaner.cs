@@ -130,6 +130,13 @@ public static class JpegBaselineCleaner
             throw JpegFormat.Corrupt(header.SofOffset, string.Create(CultureInfo.InvariantCulture, $"frame has {header.Components.Length} components where the photometric interpretation ({color}) needs {expected}"));
         }
 
+        if (expected == 3 && header.ColorTransformed is { } transformed && transformed != (color == JpegColorModel.YCbCr))
+        {
+            // Black would be black in one kind of decoder and a flat colour in the other: held back, not guessed.
+            var declared = transformed ? "YCbCr (JFIF or Adobe transform 1)" : "RGB (Adobe transform 0 or component ids R,G,B)";
+            throw new PixelDataException($"JPEG stream declares {declared} but the photometric interpretation says {color}: decoders disagree on its colours, so it cannot be cleaned to black.");
+        }
+
         if (header.ScanComponents.Length != header.Components.Length)
         {
             throw JpegFormat.Corrupt(header.SosOffset, "scan (SOS) that does not hold every component: non-interleaved multi-scan frames cannot be cleaned");

@@ -95,17 +95,19 @@ internal ref struct JpegBitReader
         _bits -= count;
     }
 
-    /// <summary>Reads <paramref name="count"/> bits (0–16) as an unsigned value.</summary>
+    /// <summary>
+    /// Reads <paramref name="count"/> bits (0–16) right after a Huffman decode, which filled the buffer to at least
+    /// 57 bits and used at most 16 of them.
+    /// </summary>
     /// <param name="count">How many bits.</param>
     /// <returns>The value.</returns>
-    public int Read(int count)
+    public int ReadFilled(int count)
     {
         if (count == 0)
         {
             return 0;
         }
 
-        Fill();
         var value = Peek(count);
         Skip(count);
         return value;

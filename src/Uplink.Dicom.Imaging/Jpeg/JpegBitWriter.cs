@@ -44,7 +44,7 @@ internal ref struct JpegBitWriter
     /// <param name="marker">The marker code.</param>
     public void WriteMarker(byte marker) => WriteBytes([0xFF, marker]);
 
-    /// <summary>Appends <paramref name="size"/> (0–16) bits of <paramref name="value"/> to the entropy-coded data.</summary>
+    /// <summary>Appends <paramref name="size"/> (0–26) bits of <paramref name="value"/> to the entropy-coded data.</summary>
     /// <param name="value">The bits, right-aligned.</param>
     /// <param name="size">How many.</param>
     public void WriteBits(int value, int size)

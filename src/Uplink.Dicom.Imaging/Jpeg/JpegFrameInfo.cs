@@ -10,7 +10,13 @@ namespace Uplink.Dicom.Imaging.Jpeg;
 /// <param name="Process">The coding process of the SOFn marker.</param>
 /// <param name="Components">The components in frame order.</param>
 /// <param name="RestartInterval">MCUs per restart interval from DRI, 0 when there is none.</param>
-public sealed record JpegFrameInfo(int Width, int Height, int Precision, JpegProcess Process, IReadOnlyList<JpegComponentInfo> Components, int RestartInterval)
+/// <param name="ColorTransformed">
+/// For three components, what the stream itself declares: true = YCbCr (JFIF, or Adobe APP14 transform 1),
+/// false = RGB (Adobe transform 0, or component ids 'R','G','B'), null = silent (Photometric Interpretation then
+/// decides). libjpeg-based decoders follow the stream, dcmtk follows Photometric Interpretation, so a stream
+/// that contradicts the Photometric Interpretation decodes to different colours in different viewers.
+/// </param>
+public sealed record JpegFrameInfo(int Width, int Height, int Precision, JpegProcess Process, IReadOnlyList<JpegComponentInfo> Components, int RestartInterval, bool? ColorTransformed)
 {
     /// <summary>Reads the headers of one JPEG stream up to its first scan.</summary>
     /// <param name="frame">The stream, starting with SOI.</param>
@@ -19,6 +25,6 @@ public sealed record JpegFrameInfo(int Width, int Height, int Precision, JpegPro
     public static JpegFrameInfo Read(ReadOnlySpan<byte> frame)
     {
         var header = JpegHeader.Read(frame);
-        return new(header.Width, header.Height, header.Precision, header.Process, header.Components, header.RestartInterval);
+        return new(header.Width, header.Height, header.Precision, header.Process, header.Components, header.RestartInterval, header.ColorTransformed);
     }
 }

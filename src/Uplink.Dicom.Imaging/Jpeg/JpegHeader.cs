@@ -48,6 +48,19 @@ internal sealed class JpegHeader
 
     public int SosOffset { get; private set; } = -1;
 
+    /// <summary>
+    /// Whether the stream itself says its three components are colour-transformed (YCbCr): true for JFIF or Adobe
+    /// transform 1/2, false for Adobe transform 0 or component ids 'R','G','B'; null when it is silent. Same order
+    /// of evidence as libjpeg's default_decompress_parms.
+    /// </summary>
+    public bool? ColorTransformed => Components.Length != 3 ? null
+        : JfifOffset >= 0 ? true
+        : AdobeTransform >= 0 ? AdobeTransform != 0
+        : Components is [{ Id: 'R' }, { Id: 'G' }, { Id: 'B' }] ? false
+        : null;
+
+    private int AdobeTransform { get; set; } = -1;
+
     /// <summary>Per scan component: index into <see cref="Components"/>, DC table id, AC table id.</summary>
     public (int Component, int DcTable, int AcTable)[] ScanComponents { get; private set; } = [];
 
@@ -117,6 +130,7 @@ internal sealed class JpegHeader
                     break;
                 case JpegFormat.App14 when header.AdobeOffset < 0 && payload.Length >= 12 && payload[..5].SequenceEqual("Adobe"u8):
                     header.AdobeOffset = markerOffset + 4;
+                    header.AdobeTransform = payload[11];
                     break;
                 case >= 0xC0 and <= 0xCF and not 0xC8 and not 0xCC:
                     header.ReadFrame(marker, payload, markerOffset);

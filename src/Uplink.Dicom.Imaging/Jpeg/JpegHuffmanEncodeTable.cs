@@ -50,10 +50,21 @@ internal sealed class JpegHuffmanEncodeTable
         var codeSize = new int[257];
         var others = new int[257];
         Array.Fill(others, -1);
+
+        // Only used symbols take part; scanning them alone (ascending, as libjpeg scans all 257) keeps its ties.
+        var active = new List<int>();
+        for (var i = 0; i < freq.Length; i++)
+        {
+            if (freq[i] != 0)
+            {
+                active.Add(i);
+            }
+        }
+
         while (true)
         {
-            var c1 = Smallest(freq, -1);
-            var c2 = Smallest(freq, c1);
+            var c1 = Smallest(freq, active, -1);
+            var c2 = Smallest(freq, active, c1);
             if (c2 < 0)
             {
                 break;
@@ -61,6 +72,7 @@ internal sealed class JpegHuffmanEncodeTable
 
             freq[c1] += freq[c2];
             freq[c2] = 0;
+            active.Remove(c2);
             codeSize[c1]++;
             while (others[c1] >= 0)
             {
@@ -137,14 +149,14 @@ internal sealed class JpegHuffmanEncodeTable
         return new JpegHuffmanEncodeTable(counts, [.. values]);
     }
 
-    private static int Smallest(long[] freq, int except)
+    private static int Smallest(long[] freq, List<int> active, int except)
     {
         // Ties go to the largest symbol, as libjpeg does, so equal inputs give the tables libjpeg would.
         var best = -1;
         var value = long.MaxValue;
-        for (var i = 0; i < freq.Length; i++)
+        foreach (var i in active)
         {
-            if (freq[i] != 0 && freq[i] <= value && i != except)
+            if (freq[i] <= value && i != except)
             {
                 value = freq[i];
                 best = i;

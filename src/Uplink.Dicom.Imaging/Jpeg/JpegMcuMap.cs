@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Uplink.Dicom.Imaging.Jpeg;
 
 /// <summary>
@@ -35,10 +38,7 @@ internal static class JpegMcuMap
             for (var y = y0; y <= y1; y++)
             {
                 area.RowMask(y, rowMask);
-                for (var x = 0; x < allKept.Length; x++)
-                {
-                    allKept[x] &= rowMask[x];
-                }
+                And(allKept, rowMask);
             }
 
             var stillOpen = new List<int>();
@@ -77,6 +77,23 @@ internal static class JpegMcuMap
         }
 
         return rectangles;
+    }
+
+    private static void And(bool[] target, bool[] mask)
+    {
+        // bool is one byte holding 0 or 1, so a bytewise AND is a logical AND, a vector at a time.
+        var into = MemoryMarshal.Cast<bool, byte>(target.AsSpan());
+        var with = MemoryMarshal.Cast<bool, byte>(mask.AsSpan(0, target.Length));
+        var i = 0;
+        for (; i <= into.Length - Vector<byte>.Count; i += Vector<byte>.Count)
+        {
+            (new Vector<byte>(into[i..]) & new Vector<byte>(with[i..])).CopyTo(into[i..]);
+        }
+
+        for (; i < into.Length; i++)
+        {
+            into[i] &= with[i];
+        }
     }
 
     private static bool IsWhole(bool[] allKept, int column, int mcuWidth)

@@ -92,7 +92,13 @@ internal sealed class JpegScanTranscoder : IDisposable
                     throw JpegFormat.Corrupt(reader.Position, "DC difference category above 11");
                 }
 
-                var dc = sourcePredictor[component] + Extend(reader.Read(size), size);
+                var dc = sourcePredictor[component] + Extend(reader.ReadFilled(size), size);
+                if (dc is < -2048 or > 2047)
+                {
+                    // 8-bit samples give |DC| ≤ 1024; a chain that drifts further is corrupt (and must not overflow).
+                    throw JpegFormat.Corrupt(reader.Position, "DC coefficient outside the 8-bit range");
+                }
+
                 sourcePredictor[component] = dc;
                 var output = keep ? dc : _black[component];
                 var difference = output - outputPredictor[component];
@@ -140,15 +146,17 @@ internal sealed class JpegScanTranscoder : IDisposable
                 var acTable = ac[group];
                 var difference = _differences[block];
                 var category = Category(difference);
-                writer.WriteBits(dcTable.Codes[category], dcTable.Sizes[category]);
-                writer.WriteBits(difference < 0 ? difference - 1 : difference, category);
+                var extra = (difference < 0 ? difference - 1 : difference) & ((1 << category) - 1);
+                writer.WriteBits((dcTable.Codes[category] << category) | extra, dcTable.Sizes[category] + category);
                 var end = _acEnds[block];
                 for (; entry < end; entry++)
                 {
                     var value = _ac[entry];
                     var symbol = value & 0xFF;
-                    writer.WriteBits(acTable.Codes[symbol], acTable.Sizes[symbol]);
-                    writer.WriteBits(value >> 8, symbol & 0x0F);
+                    var size = symbol & 0x0F;
+
+                    // Code and extra bits in one write: at most 16 + 10 bits.
+                    writer.WriteBits((acTable.Codes[symbol] << size) | (value >> 8), acTable.Sizes[symbol] + size);
                 }
 
                 block++;
@@ -223,7 +231,7 @@ internal sealed class JpegScanTranscoder : IDisposable
                     throw JpegFormat.Corrupt(reader.Position, "AC coefficient past the 63rd or of a size above 10 bits");
                 }
 
-                entry = symbol | (reader.Read(size) << 8);
+                entry = symbol | (reader.ReadFilled(size) << 8);
                 k++;
             }
 

@@ -77,15 +77,56 @@ public sealed class JpegBaselineCleanerTests
     }
 
     [Fact]
+    public void A_kept_area_smaller_than_an_mcu_keeps_nothing_rather_than_half_a_block()
+    {
+        var source = JpegFixtures.Encode(64, 48, 3, 2, 2);
+
+        var (output, cleaning) = Clean(source, new KeptArea(64, 48, [new PixelRectangle(3, 3, 17, 17)]), JpegColorModel.YCbCr);
+
+        Assert.Empty(cleaning.Effective.Rectangles);
+        Assert.Equal(64 * 48, JpegCleaningAssertions.OutsideIsBlack(output, cleaning.Effective));
+    }
+
+    [Fact]
+    public void Cleaning_a_cleaned_frame_again_gives_the_same_bytes()
+    {
+        var source = JpegFixtures.Encode(80, 64, 3, 2, 1, restartInterval: 3);
+        var area = new KeptArea(80, 64, [new PixelRectangle(5, 41, 70, 60)]);
+        var (once, first) = Clean(source, area, JpegColorModel.YCbCr);
+
+        var (twice, second) = Clean(once, area, JpegColorModel.YCbCr);
+
+        Assert.Equal(first.Effective.Rectangles, second.Effective.Rectangles);
+        var expected = LibJpegReference.Coefficients(once);
+        var actual = LibJpegReference.Coefficients(twice);
+        Assert.All(Enumerable.Range(0, 3), c => Assert.Equal(expected[c].Blocks, actual[c].Blocks));
+        Assert.Equal(once, twice);
+    }
+
+    [Fact]
     public void Rgb_coded_frames_blank_every_component_to_zero()
     {
-        var source = JpegFixtures.Encode(64, 48, 3);
+        var source = JpegFixtures.Encode(64, 48, 3, rgbCoded: true);
         var area = new KeptArea(64, 48, [new PixelRectangle(0, 40, 63, 47)]);
 
         var (output, cleaning) = Clean(source, area, JpegColorModel.Rgb);
 
         // LibJpeg.NET reads the planes as they are coded, so each of them must be black outside.
+        Assert.False(JpegFrameInfo.Read(source).ColorTransformed);
         Assert.True(JpegCleaningAssertions.OutsideIsBlack(output, cleaning.Effective, rgb: true) > 0);
+        Assert.True(JpegCleaningAssertions.KeptBlocksIdentical(source, output, cleaning.Effective) > 0);
+    }
+
+    [Theory]
+    [InlineData(false, JpegColorModel.Rgb, "declares YCbCr (JFIF or Adobe transform 1) but the photometric interpretation says Rgb")]
+    [InlineData(true, JpegColorModel.YCbCr, "declares RGB (Adobe transform 0 or component ids R,G,B) but the photometric interpretation says YCbCr")]
+    public void A_stream_whose_declared_colour_space_contradicts_the_photometric_interpretation_is_refused(bool rgbCoded, JpegColorModel color, string reason)
+    {
+        var source = JpegFixtures.Encode(32, 32, 3, rgbCoded: rgbCoded);
+
+        var error = Assert.Throws<PixelDataException>(() => Clean(source, new KeptArea(32, 32, []), color));
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,8 +20,9 @@ internal static class JpegFixtures
     /// <param name="optimize">Optimal Huffman tables instead of the standard ones.</param>
     /// <param name="quality">IJG quality.</param>
     /// <param name="seed">Noise seed.</param>
+    /// <param name="rgbCoded">Code the three components as R, G, B (Adobe transform 0) instead of YCbCr (JFIF).</param>
     /// <returns>The JPEG stream.</returns>
-    public static byte[] Encode(int width, int height, int components, int h = 1, int v = 1, int restartInterval = 0, bool optimize = false, int quality = 85, int seed = 1)
+    public static byte[] Encode(int width, int height, int components, int h = 1, int v = 1, int restartInterval = 0, bool optimize = false, int quality = 85, int seed = 1, bool rgbCoded = false)
     {
         var samples = Synthesize(width, height, components, seed);
         var compressor = new jpeg_compress_struct(new jpeg_error_mgr());
@@ -33,6 +34,10 @@ internal static class JpegFixtures
         compressor.In_color_space = components == 1 ? J_COLOR_SPACE.JCS_GRAYSCALE : J_COLOR_SPACE.JCS_RGB;
         compressor.jpeg_set_defaults();
         compressor.jpeg_set_quality(quality, true);
+        if (rgbCoded)
+        {
+            compressor.jpeg_set_colorspace(J_COLOR_SPACE.JCS_RGB);
+        }
         if (components == 3)
         {
             compressor.Component_info[0].H_samp_factor = h;

@@ -132,6 +132,36 @@ public sealed class JpegHostileInputTests
         Assert.Contains("non-interleaved", Refused(patched).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_restart_marker_out_of_order_is_refused_naming_its_offset()
+    {
+        var patched = (byte[])WithRestarts.Clone();
+        var rst = patched.AsSpan(EntropyStart(patched)).IndexOf([(byte)0xFF, (byte)0xD0]) + EntropyStart(patched);
+        patched[rst + 1] = 0xD3;
+
+        Assert.Contains($"RST0 missing or out of order at byte offset {rst}", Refused(patched).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xDC, 0x00, 0x04, 0x00, 0x28 }, "DNL")]
+    [InlineData(new byte[] { 0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00 }, "second scan (SOS)")]
+    public void Markers_after_the_scan_that_change_the_frame_are_refused(byte[] segment, string reason)
+    {
+        var patched = Plain[..^2].Concat(segment).Concat(Plain[^2..]).ToArray();
+
+        Assert.Contains(reason, Refused(patched).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bytes_after_eoi_are_ignored_as_fragment_padding()
+    {
+        var padded = Plain.Concat(new byte[] { 0x00, 0x14, 0x01 }).ToArray();
+
+        var (output, _) = JpegBaselineCleanerTests.Clean(padded, new KeptArea(48, 40, []), JpegColorModel.YCbCr);
+
+        Assert.Equal([0xFF, 0xD9], output[^2..]);
+    }
+
     private static int EntropyStart(byte[] jpeg)
     {
         var sos = jpeg.AsSpan().IndexOf([(byte)0xFF, (byte)0xDA]);

@@ -28,6 +28,23 @@ public sealed class JpegRealFrameTests
         }
     }
 
+    [Fact]
+    public void A_jfif_frame_labelled_rgb_is_refused_but_cleans_as_the_ycbcr_it_declares()
+    {
+        // fo-dicom's GH195: Photometric Interpretation RGB over a JFIF (YCbCr-coded) JPEG, a common vendor habit.
+        var (frames, photometric) = JpegFrames.Read(JpegFrames.Corpus("transfer-syntax/jpeg_extended_with_icon.dcm"));
+        var frame = Assert.Single(frames);
+        var info = JpegFrameInfo.Read(frame);
+        var area = new KeptArea(info.Width, info.Height, [new PixelRectangle(0, 40, info.Width - 1, info.Height - 1)]);
+
+        Assert.Equal("RGB", photometric);
+        Assert.True(info.ColorTransformed);
+        Assert.Throws<PixelDataException>(() => JpegBaselineCleanerTests.Clean(frame, area, JpegColorModel.Rgb));
+        var (output, cleaning) = JpegBaselineCleanerTests.Clean(frame, area, JpegColorModel.YCbCr);
+        Assert.True(JpegCleaningAssertions.KeptBlocksIdentical(frame, output, cleaning.Effective) > 0);
+        Assert.True(JpegCleaningAssertions.OutsideIsBlack(output, cleaning.Effective) >= info.Width * 40);
+    }
+
     [Theory]
     [InlineData("+s2", "-ho")]
     [InlineData("+s2", "+ho")]
@@ -54,6 +71,73 @@ public sealed class JpegRealFrameTests
         Assert.True(exit == 0, output);
         (exit, output) = ExternalTool.Run("dcmdjpeg", wrapped, Path.Combine(folder.Path, "decoded.dcm"));
         Assert.True(exit == 0, output);
+    }
+
+    [Theory]
+    [MemberData(nameof(JpegBaselineCleanerTests.Encodings), MemberType = typeof(JpegBaselineCleanerTests))]
+    public void Dcmdjpeg_decodes_cleaned_synthetic_frames_with_the_banner_black(int components, int h, int v, int restart, bool optimize)
+    {
+        ExternalTool.Require("dcmdjpeg");
+        var source = JpegFixtures.Encode(120, 96, components, h, v, restart, optimize);
+        var area = new KeptArea(120, 96, [new PixelRectangle(0, JpegFixtures.BannerHeight, 119, 95)]);
+        var (cleaned, cleaning) = JpegBaselineCleanerTests.Clean(source, area, components == 1 ? JpegColorModel.Monochrome : JpegColorModel.YCbCr);
+        using var folder = new TemporaryFolder();
+        var jpeg = Path.Combine(folder.Path, "cleaned.jpg");
+        File.WriteAllBytes(jpeg, cleaned);
+        var wrapped = Path.Combine(folder.Path, "cleaned.dcm");
+        var decoded = Path.Combine(folder.Path, "decoded.dcm");
+
+        var (exit, output) = ExternalTool.Run("img2dcm", "-i", "JPEG", jpeg, wrapped);
+        Assert.True(exit == 0, output);
+        (exit, output) = ExternalTool.Run("dcmdjpeg", wrapped, decoded);
+        Assert.True(exit == 0, output);
+
+        // dcmdjpeg writes colour as RGB (planar configuration as it reports it); every banner sample must be ~0,
+        // except within 2 pixels of kept subsampled MCUs, where IJG's fancy upsampling blends in their chroma.
+        var bleed = components == 3 && h * v > 1 ? 2 : 0;
+        using var file = DicomFile.Open(decoded);
+        var samples = Assert.IsType<DicomElement>(file.Dataset[DicomTags.PixelData]).Bytes.ToArray();
+        var perPixel = file.Dataset.GetInt32(DicomTags.SamplesPerPixel) ?? 1;
+        var planar = file.Dataset.GetInt32(DicomTags.PlanarConfiguration) == 1;
+        Assert.Equal(120 * 96 * perPixel, samples.Length);
+        var dark = 0;
+        for (var y = 0; y < 96; y++)
+        {
+            for (var x = 0; x < 120; x++)
+            {
+                if (NearKept(cleaning.Effective, x, y, bleed))
+                {
+                    continue;
+                }
+
+                for (var c = 0; c < perPixel; c++)
+                {
+                    var at = planar ? (c * 120 * 96) + (y * 120) + x : (((y * 120) + x) * perPixel) + c;
+                    Assert.True(samples[at] <= 3, $"dcmdjpeg decodes pixel ({x},{y}) sample {c} as not black");
+                }
+
+                dark++;
+            }
+        }
+
+        Assert.True(dark >= 120 * (JpegFixtures.BannerHeight - bleed));
+    }
+
+    private static bool NearKept(KeptArea area, int x, int y, int distance)
+    {
+        for (var dy = -distance; dy <= distance; dy++)
+        {
+            for (var dx = -distance; dx <= distance; dx++)
+            {
+                var (nx, ny) = (x + dx, y + dy);
+                if (nx >= 0 && ny >= 0 && nx < area.Columns && ny < area.Rows && area.IsKept(nx, ny))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private sealed class TemporaryFolder : IDisposable

@@ -31,10 +31,19 @@ internal static class JpegFrameProof
     /// <param name="color">How the components are read.</param>
     /// <param name="violations">Where findings go.</param>
     /// <param name="frameIndex">The frame's index, for the messages.</param>
-    public static void Check(ReadOnlySpan<byte> sourceFrame, ReadOnlySpan<byte> outputFrame, KeptArea effective, JpegColorModel color, List<string> violations, int frameIndex)
+    /// <param name="requested">
+    /// The area the cleaner was asked to keep, when known: the effective area must lie inside it, otherwise a
+    /// cleaner that over-claims would exempt banner pixels from the black check.
+    /// </param>
+    public static void Check(ReadOnlySpan<byte> sourceFrame, ReadOnlySpan<byte> outputFrame, KeptArea effective, JpegColorModel color, List<string> violations, int frameIndex, KeptArea? requested = null)
     {
         ArgumentNullException.ThrowIfNull(effective);
         ArgumentNullException.ThrowIfNull(violations);
+        if (requested is not null && effective.Rectangles.Any(r => !requested.ContainsWhole(r)))
+        {
+            violations.Add(Text($"frame {frameIndex}: the effective kept area reaches outside the requested kept area"));
+        }
+
         var source = sourceFrame.ToArray();
         var output = outputFrame.ToArray();
         LibJpegFrame before;

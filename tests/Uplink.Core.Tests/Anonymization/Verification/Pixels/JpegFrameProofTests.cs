@@ -25,6 +25,44 @@ public sealed class JpegFrameProofTests
     }
 
     [Fact]
+    public void Cleanings_of_a_real_ultrasound_cine_are_proven_and_a_skipped_frame_is_not()
+    {
+        var (frames, _) = JpegFrames.Read(JpegFrames.Corpus("us/ge_cine_jpeg_baseline_87f.dcm"));
+        var info = JpegFrameInfo.Read(frames[0]);
+        var area = new KeptArea(info.Width, info.Height, [new PixelRectangle(37, 61, info.Width - 50, info.Height - 41)]);
+        var violations = new List<string>();
+
+        foreach (var index in new[] { 0, frames.Count - 1 })
+        {
+            var output = new ArrayBufferWriter<byte>();
+            var cleaning = JpegBaselineCleaner.Clean(frames[index], area, JpegColorModel.YCbCr, output);
+            JpegFrameProof.Check(frames[index], output.WrittenSpan, cleaning.Effective, JpegColorModel.YCbCr, violations, index);
+        }
+
+        Assert.Empty(violations);
+        var effective = new KeptArea(info.Width, info.Height, [new PixelRectangle(48, 64, info.Width - 65, info.Height - 49)]);
+        JpegFrameProof.Check(frames[1], frames[1], effective, JpegColorModel.YCbCr, violations, 1);
+        // The source frame itself has its banner text: proven not clean, block by block.
+        Assert.Contains(violations, v => System.Text.RegularExpressions.Regex.IsMatch(v, "^frame 1: component 0 block row [0-9] column [0-9]+: [0-9]+ pixel\\(s\\) outside the kept area are not black \\(tolerance 2\\)$"));
+    }
+
+    [Fact]
+    public void An_rgb_coded_cleaning_is_proven_and_a_ycbcr_reading_of_it_is_not()
+    {
+        var source = JpegFixtures.Encode(96, 80, 3, rgbCoded: true);
+        var output = new ArrayBufferWriter<byte>();
+        var cleaning = JpegBaselineCleaner.Clean(source, new KeptArea(96, 80, [new PixelRectangle(0, 48, 95, 79)]), JpegColorModel.Rgb, output);
+        var asRgb = new List<string>();
+        var asYCbCr = new List<string>();
+
+        JpegFrameProof.Check(source, output.WrittenSpan, cleaning.Effective, JpegColorModel.Rgb, asRgb, 0);
+        JpegFrameProof.Check(source, output.WrittenSpan, cleaning.Effective, JpegColorModel.YCbCr, asYCbCr, 0);
+
+        Assert.Empty(asRgb);
+        Assert.Contains(asYCbCr, v => v.Contains("component 1", StringComparison.Ordinal) && v.Contains("not neutral", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_transcoded_output_with_the_same_coefficients_is_still_proven()
     {
         var (source, output, cleaning, color) = Cleaned(3, 2, 1, 0);
@@ -93,6 +131,20 @@ public sealed class JpegFrameProofTests
 
         Assert.NotEmpty(violations);
         Assert.All(violations, v => Assert.Contains("differ from the source", v, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_effective_area_reaching_outside_the_requested_one_is_a_violation()
+    {
+        var (source, output, cleaning, color) = Cleaned(3, 2, 1, 0);
+        var violations = new List<string>();
+        var requested = new KeptArea(96, 80, [new PixelRectangle(4, JpegFixtures.BannerHeight - 4, 90, 79)]);
+
+        JpegFrameProof.Check(source, output, cleaning.Effective, color, violations, 0, requested);
+        Assert.Empty(violations);
+        JpegFrameProof.Check(source, output, cleaning.Effective, color, violations, 0, new KeptArea(96, 80, [new PixelRectangle(40, 40, 95, 79)]));
+
+        Assert.Equal("frame 0: the effective kept area reaches outside the requested kept area", Assert.Single(violations));
     }
 
     [Fact]
