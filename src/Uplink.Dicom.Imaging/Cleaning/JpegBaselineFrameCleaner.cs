@@ -28,16 +28,28 @@ public sealed class JpegBaselineFrameCleaner : IEncapsulatedFrameCleaner
             throw new PixelDataException($"the JPEG frame is {info.Width}x{info.Height}, but Rows and Columns say {geometry.Columns}x{geometry.Rows}");
         }
 
-        return JpegBaselineCleaner.Clean(frame, area, ColorModel(geometry.Photometric), output).Effective;
+        return JpegBaselineCleaner.Clean(frame, area, ColorModel(geometry.Photometric, info), output).Effective;
     }
 
-    /// <summary>How a JPEG frame's components are read for a Photometric Interpretation.</summary>
+    /// <summary>
+    /// How a JPEG frame's components are read: from Photometric Interpretation, except where the stream itself
+    /// declares its colour transform (JFIF, Adobe, component ids), which wins, as libjpeg-style decoders follow the
+    /// stream: an "RGB" image over a JFIF stream is cleaned as YCbCr, so its blanked blocks decode black there and
+    /// flat (never readable) in a decoder that believes the attribute.
+    /// </summary>
     /// <param name="photometric">The image's Photometric Interpretation.</param>
+    /// <param name="info">The frame's header.</param>
     /// <returns>The colour model.</returns>
-    public static JpegColorModel ColorModel(Photometric photometric) => photometric switch
+    public static JpegColorModel ColorModel(Photometric photometric, JpegFrameInfo info)
     {
-        Photometric.Monochrome1 or Photometric.Monochrome2 => JpegColorModel.Monochrome,
-        Photometric.Rgb => JpegColorModel.Rgb,
-        _ => JpegColorModel.YCbCr,
-    };
+        ArgumentNullException.ThrowIfNull(info);
+        return (photometric, info.Components.Count, info.ColorTransformed) switch
+        {
+            (_, 1, _) => JpegColorModel.Monochrome,
+            (_, _, true) => JpegColorModel.YCbCr,
+            (_, _, false) => JpegColorModel.Rgb,
+            (Photometric.Rgb, _, null) => JpegColorModel.Rgb,
+            _ => JpegColorModel.YCbCr,
+        };
+    }
 }

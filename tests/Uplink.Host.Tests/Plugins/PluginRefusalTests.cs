@@ -35,7 +35,7 @@ public sealed class PluginRefusalTests : IDisposable
 
         var refused = system.States.Find("Uplink.TestPlugins.NewerContracts")!;
         Assert.Equal(PluginStatus.IncompatibleContracts, refused.Status);
-        Assert.Equal("built for contracts >=2.0 <3.0, this host provides 1.1; not loaded", refused.Reason);
+        Assert.Equal($"built for contracts >=2.0 <3.0, this host provides {Uplink.Plugins.Abstractions.ContractsVersion.Text}; not loaded", refused.Reason);
         Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "Uplink.TestPlugins.NewerContracts");
         Assert.Equal(PluginStatus.Loaded, system.States.Find("Uplink.TestPlugins.Echo")!.Status);
     }

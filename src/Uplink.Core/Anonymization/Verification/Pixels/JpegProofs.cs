@@ -30,13 +30,13 @@ internal static class JpegProofs
     {
         var sourceFrames = EncapsulatedFrameIndex.Build(source, geometry.NumberOfFrames, scanForEndOfImage: true);
         var outputFrames = EncapsulatedFrameIndex.Build(output, geometry.NumberOfFrames, scanForEndOfImage: true);
-        var color = JpegBaselineFrameCleaner.ColorModel(geometry.Photometric);
         KeptArea? kept = null;
         for (var frame = 0; frame < geometry.NumberOfFrames && violations.Count < maxViolations; frame++)
         {
             var sourceFrame = sourceFrames.ReadFrame(frame);
-            kept ??= WholeMcus(area, JpegFrameInfo.Read(sourceFrame));
-            JpegFrameProof.Check(sourceFrame, outputFrames.ReadFrame(frame), kept, color, violations, frame);
+            var info = JpegFrameInfo.Read(sourceFrame);
+            kept ??= WholeMcus(area, info);
+            JpegFrameProof.Check(sourceFrame, outputFrames.ReadFrame(frame), kept, JpegBaselineFrameCleaner.ColorModel(geometry.Photometric, info), violations, frame, requested: area);
         }
 
         return kept;
