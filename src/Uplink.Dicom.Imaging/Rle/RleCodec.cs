@@ -39,34 +39,16 @@ public static class RleCodec
             throw new PixelDataException($"{Frame(frameIndex)} declares {segments} segments; {geometry.SamplesPerPixel} sample(s) of {geometry.BitsAllocated} bits need {expected}.");
         }
 
+        var bounds = SegmentBounds(frame, expected, frameIndex);
         var plane = ArrayPool<byte>.Shared.Rent((int)geometry.PixelsPerFrame);
         try
         {
-            var previous = 0L;
+            var target = plane.AsSpan(0, (int)geometry.PixelsPerFrame);
             for (var s = 0; s < expected; s++)
             {
-                long start = BinaryPrimitives.ReadUInt32LittleEndian(frame[(4 + (4 * s))..]);
-                long end = s + 1 < expected ? BinaryPrimitives.ReadUInt32LittleEndian(frame[(8 + (4 * s))..]) : frame.Length;
-                if (s == 0 && start != HeaderLength)
-                {
-                    throw new PixelDataException($"{Frame(frameIndex)}, segment 1 starts at byte {start}; the first segment follows the 64-byte header.");
-                }
-
-                if (start < previous || end < start)
-                {
-                    throw new PixelDataException($"{Frame(frameIndex)}, segment {s + 1}: offsets decrease (segment at byte {start}, next at byte {end}).");
-                }
-
-                if (end > frame.Length)
-                {
-                    throw new PixelDataException($"{Frame(frameIndex)}, segment {s + 1}: offset {end} lies outside the frame's {frame.Length} bytes.");
-                }
-
-                var where = $"{Frame(frameIndex)}, segment {s + 1} (byte {start})";
-                var target = plane.AsSpan(0, (int)geometry.PixelsPerFrame);
-                PackBits.Unpack(frame[(int)start..(int)end], target, where, start);
+                var (start, end) = bounds[s];
+                PackBits.Unpack(frame[start..end], target, $"{Frame(frameIndex)}, segment {s + 1} (byte {start})", start);
                 Scatter(target, geometry, s, output);
-                previous = start;
             }
         }
         finally
@@ -116,6 +98,35 @@ public static class RleCodec
 
         output.Advance(HeaderLength);
         output.Write(packed.WrittenSpan);
+    }
+
+    // Every offset is checked before any segment is decoded, so a hostile header fails on what is wrong with it.
+    private static (int Start, int End)[] SegmentBounds(ReadOnlySpan<byte> frame, int segments, int frameIndex)
+    {
+        var bounds = new (int Start, int End)[segments];
+        for (var s = 0; s < segments; s++)
+        {
+            long start = BinaryPrimitives.ReadUInt32LittleEndian(frame[(4 + (4 * s))..]);
+            long end = s + 1 < segments ? BinaryPrimitives.ReadUInt32LittleEndian(frame[(8 + (4 * s))..]) : frame.Length;
+            if (s == 0 && start != HeaderLength)
+            {
+                throw new PixelDataException($"{Frame(frameIndex)}, segment 1 starts at byte {start}; the first segment follows the 64-byte header.");
+            }
+
+            if (start > frame.Length || end > frame.Length)
+            {
+                throw new PixelDataException($"{Frame(frameIndex)}, segment {s + 1}: offset {Math.Max(start, end)} lies outside the frame's {frame.Length} bytes.");
+            }
+
+            if (end <= start)
+            {
+                throw new PixelDataException($"{Frame(frameIndex)}, segment {s + 1}: offsets decrease or repeat (segment at byte {start}, next at byte {end}).");
+            }
+
+            bounds[s] = ((int)start, (int)end);
+        }
+
+        return bounds;
     }
 
     // Per-frame cleaners do not know which frame they hold (the caller names it): they pass -1.
