@@ -155,19 +155,33 @@ public static class RleCodec
     private static void Scatter(ReadOnlySpan<byte> plane, ImageGeometry geometry, int segment, Span<byte> output)
     {
         var (origin, stride) = Layout(geometry, segment);
-        for (var p = 0; p < plane.Length; p++)
+        if (stride == 1)
         {
-            output[(int)(origin + (p * (long)stride))] = plane[p];
+            plane.CopyTo(output[(int)origin..]);
+            return;
+        }
+
+        // Frames are at most ImageGeometry.MaxFrameLength bytes, so int indices cannot overflow.
+        var target = output[(int)origin..];
+        for (int p = 0, o = 0; p < plane.Length; p++, o += stride)
+        {
+            target[o] = plane[p];
         }
     }
 
     private static void Gather(ReadOnlySpan<byte> frame, ImageGeometry geometry, int segment, int y, Span<byte> row)
     {
         var (origin, stride) = Layout(geometry, segment);
-        var first = origin + ((long)y * geometry.Columns * stride);
-        for (var x = 0; x < row.Length; x++)
+        var source = frame[(int)(origin + ((long)y * geometry.Columns * stride))..];
+        if (stride == 1)
         {
-            row[x] = frame[(int)(first + ((long)x * stride))];
+            source[..row.Length].CopyTo(row);
+            return;
+        }
+
+        for (int x = 0, i = 0; x < row.Length; x++, i += stride)
+        {
+            row[x] = source[i];
         }
     }
 }
