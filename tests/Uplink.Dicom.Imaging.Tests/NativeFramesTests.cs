@@ -1,6 +1,4 @@
-using System.Buffers;
 using Uplink.Dicom;
-using Uplink.Dicom.Imaging.Rle;
 
 namespace Uplink.Dicom.Imaging.Tests;
 
@@ -12,15 +10,7 @@ public sealed class NativeFramesTests
         var geometry = TestImages.Geometry(Photometric.Rgb, planar: 1, columns: 20, rows: 6, frames: 3);
         var frames = Enumerable.Range(0, 3).Select(i => TestImages.RandomFrame(geometry.WithFrames(1), i)).ToArray();
         var native = DicomElement.FromBytes(DicomTags.PixelData, DicomVR.OB, frames.SelectMany(f => f).ToArray());
-        var fragments = new List<DicomFragment> { DicomFragment.FromBytes(Array.Empty<byte>()) };
-        foreach (var frame in frames)
-        {
-            var writer = new ArrayBufferWriter<byte>();
-            RleCodec.Encode(frame, geometry, writer);
-            fragments.Add(DicomFragment.FromBytes(writer.WrittenSpan.ToArray()));
-        }
-
-        var rle = new DicomFragmentSequence(DicomTags.PixelData, DicomVR.OB, fragments);
+        var rle = TestImages.RleSequence(geometry, frames);
 
         Assert.Equal(frames, NativeFrames.Read(native, DicomTransferSyntax.ExplicitVRLittleEndian, geometry).Select(f => f.Frame.ToArray()));
         Assert.Equal(frames, NativeFrames.Read(rle, DicomTransferSyntax.RleLossless, geometry).Select(f => f.Frame.ToArray()));

@@ -1,8 +1,6 @@
-using System.Buffers;
 using Uplink.Dicom;
 using Uplink.Dicom.Imaging.Cleaning;
 using Uplink.Dicom.Imaging.Rendering;
-using Uplink.Dicom.Imaging.Rle;
 using Uplink.Tests.Shared.Imaging;
 
 namespace Uplink.Dicom.Imaging.Tests.Cleaning;
@@ -23,17 +21,8 @@ public sealed class CleanedClipOcrTests : IDisposable
         }
 
         var geometry = TestImages.Geometry(Photometric.YbrFull, planar: 1, columns: 480, rows: 320, frames: 2);
-        var fragments = new List<DicomFragment> { DicomFragment.FromBytes(Array.Empty<byte>()) };
-        for (var f = 0; f < 2; f++)
-        {
-            var frame = BannerFrame(geometry.WithFrames(1), f);
-            var encoded = new ArrayBufferWriter<byte>();
-            RleCodec.Encode(frame, geometry, encoded);
-            fragments.Add(DicomFragment.FromBytes(encoded.WrittenSpan.ToArray()));
-        }
-
         var dataset = TestImages.Dataset(geometry);
-        dataset.AddOrUpdate(new DicomFragmentSequence(DicomTags.PixelData, DicomVR.OB, fragments));
+        dataset.AddOrUpdate(TestImages.RleSequence(geometry, Enumerable.Range(0, 2).Select(f => BannerFrame(geometry.WithFrames(1), f))));
         using var source = TestImages.SaveAndOpen(dataset, DicomTransferSyntax.RleLossless, _temp.Path);
         var area = new KeptArea(480, 320, [new PixelRectangle(40, 60, 440, 280)]);
 

@@ -85,15 +85,7 @@ public sealed class PixelDataCleanerTests : IDisposable
         var geometry = TestImages.Geometry(Photometric.YbrFull, planar: 1, columns: 48, rows: 20, frames: 3);
         var frames = Enumerable.Range(0, 3).Select(i => TestImages.RandomFrame(geometry.WithFrames(1), 20 + i)).ToArray();
         var dataset = TestImages.Dataset(geometry);
-        var fragments = new List<DicomFragment> { DicomFragment.FromBytes(Array.Empty<byte>()) };
-        foreach (var frame in frames)
-        {
-            var encoded = new ArrayBufferWriter<byte>();
-            RleCodec.Encode(frame, geometry, encoded);
-            fragments.Add(DicomFragment.FromBytes(encoded.WrittenSpan.ToArray()));
-        }
-
-        dataset.AddOrUpdate(new DicomFragmentSequence(DicomTags.PixelData, DicomVR.OB, fragments));
+        dataset.AddOrUpdate(TestImages.RleSequence(geometry, frames));
         using var source = TestImages.SaveAndOpen(dataset, DicomTransferSyntax.RleLossless, _temp.Path);
         var area = new KeptArea(48, 20, [new PixelRectangle(10, 4, 40, 18)]);
 
