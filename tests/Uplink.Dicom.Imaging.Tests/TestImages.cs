@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using Uplink.Dicom;
+using Uplink.Dicom.Imaging.Rle;
 
 namespace Uplink.Dicom.Imaging.Tests;
 
@@ -140,5 +142,19 @@ internal static class TestImages
         }
 
         return DicomFile.Open(path, new DicomReadOptions { BulkDataThreshold = 256 });
+    }
+
+    /// <summary>RLE Pixel Data for native frames: an empty Basic Offset Table, then one fragment per frame.</summary>
+    public static DicomFragmentSequence RleSequence(ImageGeometry geometry, IEnumerable<byte[]> frames)
+    {
+        var fragments = new List<DicomFragment> { DicomFragment.FromBytes(Array.Empty<byte>()) };
+        foreach (var frame in frames)
+        {
+            var encoded = new ArrayBufferWriter<byte>();
+            RleCodec.Encode(frame, geometry, encoded);
+            fragments.Add(DicomFragment.FromBytes(encoded.WrittenSpan.ToArray()));
+        }
+
+        return new DicomFragmentSequence(DicomTags.PixelData, DicomVR.OB, fragments);
     }
 }

@@ -60,7 +60,7 @@ public sealed class PixelDataCleaner
         IEncapsulatedFrameCleaner? cleaner = null;
         if (syntax.IsEncapsulated && (cleaner = _cleaners.FirstOrDefault(c => c.Handles(syntax.Uid))) is null)
         {
-            throw new PixelDataException($"{syntax} cannot be cleaned: Uplink edits only native, RLE Lossless{(_cleaners.Length > 1 ? " and JPEG Baseline" : string.Empty)} pixel data faithfully.");
+            throw new PixelDataException($"{syntax} cannot be cleaned: no pixel cleaner edits this transfer syntax faithfully.");
         }
 
         var pixelData = source.Dataset.Get(DicomTags.PixelData) ?? throw new PixelDataException("Pixel Data (7FE0,0010) is missing.");

@@ -7,8 +7,11 @@ namespace Uplink.Dicom.Imaging.Rendering;
 /// </summary>
 public static class BitmapFont
 {
-    /// <summary>Glyph width in font pixels (plus one column of spacing between glyphs).</summary>
+    /// <summary>Glyph width in font pixels.</summary>
     public const int GlyphWidth = 5;
+
+    /// <summary>Font pixels between glyphs: two, because tesseract merges glyphs one column apart.</summary>
+    public const int Spacing = 2;
 
     /// <summary>Glyph height in font pixels.</summary>
     public const int GlyphHeight = 7;
@@ -28,7 +31,7 @@ public static class BitmapFont
         ['K'] = [0b10001, 0b10010, 0b10100, 0b11000, 0b10100, 0b10010, 0b10001],
         ['L'] = [0b10000, 0b10000, 0b10000, 0b10000, 0b10000, 0b10000, 0b11111],
         ['M'] = [0b10001, 0b11011, 0b10101, 0b10101, 0b10001, 0b10001, 0b10001],
-        ['N'] = [0b10001, 0b10001, 0b11001, 0b10101, 0b10011, 0b10001, 0b10001],
+        ['N'] = [0b10001, 0b11001, 0b11001, 0b10101, 0b10011, 0b10011, 0b10001],
         ['O'] = [0b01110, 0b10001, 0b10001, 0b10001, 0b10001, 0b10001, 0b01110],
         ['P'] = [0b11110, 0b10001, 0b10001, 0b11110, 0b10000, 0b10000, 0b10000],
         ['Q'] = [0b01110, 0b10001, 0b10001, 0b10001, 0b10101, 0b10010, 0b01101],
@@ -41,7 +44,7 @@ public static class BitmapFont
         ['X'] = [0b10001, 0b10001, 0b01010, 0b00100, 0b01010, 0b10001, 0b10001],
         ['Y'] = [0b10001, 0b10001, 0b10001, 0b01010, 0b00100, 0b00100, 0b00100],
         ['Z'] = [0b11111, 0b00001, 0b00010, 0b00100, 0b01000, 0b10000, 0b11111],
-        ['0'] = [0b01110, 0b10001, 0b10011, 0b10101, 0b11001, 0b10001, 0b01110],
+        ['0'] = [0b01110, 0b10001, 0b10001, 0b10001, 0b10001, 0b10001, 0b01110],
         ['1'] = [0b00100, 0b01100, 0b00100, 0b00100, 0b00100, 0b00100, 0b01110],
         ['2'] = [0b01110, 0b10001, 0b00001, 0b00010, 0b00100, 0b01000, 0b11111],
         ['3'] = [0b11111, 0b00010, 0b00100, 0b00010, 0b00001, 0b10001, 0b01110],
@@ -49,7 +52,7 @@ public static class BitmapFont
         ['5'] = [0b11111, 0b10000, 0b11110, 0b00001, 0b00001, 0b10001, 0b01110],
         ['6'] = [0b00110, 0b01000, 0b10000, 0b11110, 0b10001, 0b10001, 0b01110],
         ['7'] = [0b11111, 0b00001, 0b00010, 0b00100, 0b01000, 0b01000, 0b01000],
-        ['8'] = [0b01110, 0b10001, 0b10001, 0b01110, 0b10001, 0b10001, 0b01110],
+        ['8'] = [0b11111, 0b10001, 0b10001, 0b01110, 0b10001, 0b10001, 0b11111],
         ['9'] = [0b01110, 0b10001, 0b10001, 0b01111, 0b00001, 0b00010, 0b01100],
         ['^'] = [0b00100, 0b01010, 0b10001, 0b00000, 0b00000, 0b00000, 0b00000],
         ['-'] = [0b00000, 0b00000, 0b00000, 0b11111, 0b00000, 0b00000, 0b00000],
@@ -64,7 +67,7 @@ public static class BitmapFont
     /// <param name="scale">Pixels per font pixel.</param>
     /// <returns>Width and height in pixels.</returns>
     public static (int Width, int Height) Measure(string text, int scale)
-        => ((text.Length * (GlyphWidth + 1) * scale) - scale, GlyphHeight * scale);
+        => ((text.Length * (GlyphWidth + Spacing) * scale) - (Spacing * scale), GlyphHeight * scale);
 
     /// <summary>Draws the text with its top-left corner at (x, y), calling <paramref name="setPixel"/> for every lit pixel inside the frame.</summary>
     /// <param name="text">The text; every character must have a glyph.</param>
@@ -85,7 +88,7 @@ public static class BitmapFont
                 throw new ArgumentException($"The font has no glyph for '{text[i]}'.", nameof(text));
             }
 
-            var left = x + (i * (GlyphWidth + 1) * scale);
+            var left = x + (i * (GlyphWidth + Spacing) * scale);
             for (var gy = 0; gy < GlyphHeight; gy++)
             {
                 for (var gx = 0; gx < GlyphWidth; gx++)

@@ -86,8 +86,8 @@ internal static class PackBits
             }
 
             // A literal ends where a repeat of three or more starts (a repeat of two costs the same as a literal).
-            var start = i;
-            while (i < row.Length && i - start < 128 && (i == start || RunLength(row, i) < 3))
+            var start = i++;
+            while (i < row.Length && i - start < 128 && !(i + 2 < row.Length && row[i] == row[i + 1] && row[i] == row[i + 2]))
             {
                 i++;
             }

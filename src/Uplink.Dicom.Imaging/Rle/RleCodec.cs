@@ -39,34 +39,16 @@ public static class RleCodec
             throw new PixelDataException($"{Frame(frameIndex)} declares {segments} segments; {geometry.SamplesPerPixel} sample(s) of {geometry.BitsAllocated} bits need {expected}.");
         }
 
+        var bounds = SegmentBounds(frame, expected, frameIndex);
         var plane = ArrayPool<byte>.Shared.Rent((int)geometry.PixelsPerFrame);
         try
         {
-            var previous = 0L;
+            var target = plane.AsSpan(0, (int)geometry.PixelsPerFrame);
             for (var s = 0; s < expected; s++)
             {
-                long start = BinaryPrimitives.ReadUInt32LittleEndian(frame[(4 + (4 * s))..]);
-                long end = s + 1 < expected ? BinaryPrimitives.ReadUInt32LittleEndian(frame[(8 + (4 * s))..]) : frame.Length;
-                if (s == 0 && start != HeaderLength)
-                {
-                    throw new PixelDataException($"{Frame(frameIndex)}, segment 1 starts at byte {start}; the first segment follows the 64-byte header.");
-                }
-
-                if (start < previous || end < start)
-                {
-                    throw new PixelDataException($"{Frame(frameIndex)}, segment {s + 1}: offsets decrease (segment at byte {start}, next at byte {end}).");
-                }
-
-                if (end > frame.Length)
-                {
-                    throw new PixelDataException($"{Frame(frameIndex)}, segment {s + 1}: offset {end} lies outside the frame's {frame.Length} bytes.");
-                }
-
-                var where = $"{Frame(frameIndex)}, segment {s + 1} (byte {start})";
-                var target = plane.AsSpan(0, (int)geometry.PixelsPerFrame);
-                PackBits.Unpack(frame[(int)start..(int)end], target, where, start);
+                var (start, end) = bounds[s];
+                PackBits.Unpack(frame[start..end], target, $"{Frame(frameIndex)}, segment {s + 1} (byte {start})", start);
                 Scatter(target, geometry, s, output);
-                previous = start;
             }
         }
         finally
@@ -118,6 +100,35 @@ public static class RleCodec
         output.Write(packed.WrittenSpan);
     }
 
+    // Every offset is checked before any segment is decoded, so a hostile header fails on what is wrong with it.
+    private static (int Start, int End)[] SegmentBounds(ReadOnlySpan<byte> frame, int segments, int frameIndex)
+    {
+        var bounds = new (int Start, int End)[segments];
+        for (var s = 0; s < segments; s++)
+        {
+            long start = BinaryPrimitives.ReadUInt32LittleEndian(frame[(4 + (4 * s))..]);
+            long end = s + 1 < segments ? BinaryPrimitives.ReadUInt32LittleEndian(frame[(8 + (4 * s))..]) : frame.Length;
+            if (s == 0 && start != HeaderLength)
+            {
+                throw new PixelDataException($"{Frame(frameIndex)}, segment 1 starts at byte {start}; the first segment follows the 64-byte header.");
+            }
+
+            if (start > frame.Length || end > frame.Length)
+            {
+                throw new PixelDataException($"{Frame(frameIndex)}, segment {s + 1}: offset {Math.Max(start, end)} lies outside the frame's {frame.Length} bytes.");
+            }
+
+            if (end <= start)
+            {
+                throw new PixelDataException($"{Frame(frameIndex)}, segment {s + 1}: offsets decrease or repeat (segment at byte {start}, next at byte {end}).");
+            }
+
+            bounds[s] = ((int)start, (int)end);
+        }
+
+        return bounds;
+    }
+
     // Per-frame cleaners do not know which frame they hold (the caller names it): they pass -1.
     private static string Frame(int frameIndex) => frameIndex >= 0 ? $"RLE frame {frameIndex}" : "RLE frame";
 
@@ -144,19 +155,33 @@ public static class RleCodec
     private static void Scatter(ReadOnlySpan<byte> plane, ImageGeometry geometry, int segment, Span<byte> output)
     {
         var (origin, stride) = Layout(geometry, segment);
-        for (var p = 0; p < plane.Length; p++)
+        if (stride == 1)
         {
-            output[(int)(origin + (p * (long)stride))] = plane[p];
+            plane.CopyTo(output[(int)origin..]);
+            return;
+        }
+
+        // Frames are at most ImageGeometry.MaxFrameLength bytes, so int indices cannot overflow.
+        var target = output[(int)origin..];
+        for (int p = 0, o = 0; p < plane.Length; p++, o += stride)
+        {
+            target[o] = plane[p];
         }
     }
 
     private static void Gather(ReadOnlySpan<byte> frame, ImageGeometry geometry, int segment, int y, Span<byte> row)
     {
         var (origin, stride) = Layout(geometry, segment);
-        var first = origin + ((long)y * geometry.Columns * stride);
-        for (var x = 0; x < row.Length; x++)
+        var source = frame[(int)(origin + ((long)y * geometry.Columns * stride))..];
+        if (stride == 1)
         {
-            row[x] = frame[(int)(first + ((long)x * stride))];
+            source[..row.Length].CopyTo(row);
+            return;
+        }
+
+        for (int x = 0, i = 0; x < row.Length; x++, i += stride)
+        {
+            row[x] = source[i];
         }
     }
 }
