@@ -62,6 +62,8 @@ internal sealed class DeclarativeProfile : IAnonymizationProfile
             if (pixels?.PixelData is { } cleaned)
             {
                 dataset.AddOrUpdate(cleaned);
+                dataset.Remove(DicomTags.ExtendedOffsetTable); // the cleaned frames have new lengths; the basic table is rebuilt
+                dataset.Remove(DicomTags.ExtendedOffsetTableLengths);
                 ElementText.Write(dataset, DicomTags.BurnedInAnnotation, DicomVR.CS, "NO");
                 audit.PixelsCleaned = true;
             }
