@@ -52,15 +52,8 @@ internal sealed class InstanceProcessor : IInstanceProcessor
     {
         var descriptor = profile.Descriptor;
         using var pixels = new HostPixelCleaner(_areas, _pixels, Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-        AnonymizationOutcome outcome;
-        try
-        {
-            outcome = profile.Anonymize(new AnonymizationRequest(source, _uids) { Pixels = pixels });
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return Refused(descriptor, AnonymizationDisposition.SetAside, $"profile {descriptor.Id} failed ({e.GetType().Name}) instead of returning an outcome");
-        }
+        // No catch here: the profile is a GuardedProfile (the pipeline's and the CLI's), the one catch site around it.
+        var outcome = profile.Anonymize(new AnonymizationRequest(source, _uids) { Pixels = pixels });
 
         if (outcome.Disposition != AnonymizationDisposition.Anonymized || outcome.Output is null || outcome.Audit is null)
         {

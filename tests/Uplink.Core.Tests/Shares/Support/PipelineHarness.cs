@@ -20,7 +20,7 @@ internal sealed class PipelineHarness : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public PipelineHarness(int outputs = 1, Action<PipelineOptions>? configure = null, bool firstOutputTakesDocuments = false)
+    public PipelineHarness(int outputs = 1, Action<PipelineOptions>? configure = null, bool firstOutputTakesDocuments = false, Func<IImageSource, IImageSource>? source = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "uplink-tests", Guid.NewGuid().ToString("N"));
         DataDirectory = Path.Combine(Root, "data");
@@ -30,7 +30,7 @@ internal sealed class PipelineHarness : IDisposable
         _services = new ServiceCollection()
             .AddLogging(l => l.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<TimeProvider>(Time)
-            .AddSingleton<IActivePlugins>(new TestActivePlugins(new FolderSource(Images), Outputs))
+            .AddSingleton<IActivePlugins>(new TestActivePlugins(source?.Invoke(new FolderSource(Images)) ?? new FolderSource(Images), Outputs))
             .AddSingleton<IInstanceProcessor>(_ => AnonymizerMissing ? throw new InvalidOperationException("The site secrets are missing; run 'uplink setup'.") : Processor)
             .AddUplinkPipeline(o =>
             {
