@@ -35,10 +35,15 @@ internal sealed class InstanceProcessor : IInstanceProcessor
         ArgumentNullException.ThrowIfNull(profile);
         cancellationToken.ThrowIfCancellationRequested();
         var descriptor = profile.Descriptor;
-        var (source, refusal) = SourceReader.Read(sourcePath, descriptor);
-        if (source is null)
+        var reading = SourceReader.Read(sourcePath, descriptor);
+        if (reading.Refusal is { } refusal)
         {
-            return refusal ?? NonDicomKeeper.Keep(sourcePath, outputPath, descriptor, cancellationToken);
+            return refusal;
+        }
+
+        if (reading.File is not { } source)
+        {
+            return NonDicomKeeper.Keep(sourcePath, outputPath, descriptor, cancellationToken);
         }
 
         // The output's bulk values may read from the source's temporary files: they go only after the output is written.
