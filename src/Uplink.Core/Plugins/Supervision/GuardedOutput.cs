@@ -37,7 +37,8 @@ internal sealed class GuardedOutput(string pluginId, IOutputPlugin inner, Plugin
         {
             PluginLog.Faulted(logger, pluginId, nameof(DeliverAsync), ExceptionDisclosure.Describe(ex));
             states.MarkFaulted(pluginId, ExceptionDisclosure.Threw("output", ex));
-            return [.. batch.Select(i => DeliveryResult.Retry(i.IdempotencyKey, $"output {pluginId} failed ({ExceptionDisclosure.Describe(ex)})"))];
+            var reason = ExceptionDisclosure.Threw($"output {pluginId}", ex);
+            return [.. batch.Select(i => DeliveryResult.Retry(i.IdempotencyKey, reason))];
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed class TestActivePlugins(IImageSource source, params RecordingOut
     public string? ProfileProblem { get; set; }
 
     public IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs { get; } =
-        [.. outputs.Select(o => new ActivePlugin<IOutputPlugin>(o.Id, o))];
+        [.. outputs.Select(o => new ActivePlugin<IOutputPlugin>(o.Id, new GuardedOutput(o.Id, o, new PluginStates(), NullLogger.Instance)))];
 
     public PluginStates States { get; } = new();
 
