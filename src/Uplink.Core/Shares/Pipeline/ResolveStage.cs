@@ -12,8 +12,8 @@ namespace Uplink.Core.Shares.Pipeline;
 /// </summary>
 internal sealed class ResolveStage(IActivePlugins plugins, ImageQueue queue, ImageOutcomes outcomes)
 {
-    // The attempt log's name for this stage: stored and shown, so it stays as it was.
-    private const string Stage = "fetch";
+    /// <summary>The stage's name in the attempts log (stored and shown, so it stays as it was before the rename).</summary>
+    public const string Stage = "fetch";
 
     /// <summary>Runs the stage.</summary>
     /// <param name="item">A queued, leased image.</param>

@@ -10,11 +10,10 @@ public sealed class ResolveStageTests
     [Fact]
     public async Task An_image_store_that_is_briefly_unreachable_is_retried_past_the_attempt_limit_and_the_image_is_sent()
     {
-        ScriptedSource? flaky = null;
-        using var harness = new PipelineHarness(source: inner => flaky = new ScriptedSource(inner));
+        using var harness = new PipelineHarness();
         for (var i = 0; i < 5; i++)
         {
-            flaky!.Script.Enqueue(new IOException($"The network path {Secret} was not found."));
+            harness.Source.Script.Enqueue(new IOException($"The network path {Secret} was not found."));
         }
 
         var receipt = await harness.SubmitAsync("req-1", harness.AddImage("a"));
@@ -26,16 +25,15 @@ public sealed class ResolveStageTests
         await RunAsync(harness, receipt.ShareId, rounds: 1);
         var status = await harness.StatusAsync(receipt.ShareId);
         Assert.Equal(ImageState.Sent, status.Images[0].State);
-        Assert.Equal(6, flaky!.Calls);
+        Assert.Equal(6, harness.Source.Calls);
         Assert.DoesNotContain(harness.Logs.Lines, l => l.Contains("DOE^JANE", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_timeout_in_the_image_source_is_retried_not_failed()
     {
-        ScriptedSource? slow = null;
-        using var harness = new PipelineHarness(source: inner => slow = new ScriptedSource(inner));
-        slow!.Script.Enqueue(new TimeoutException("no answer"));
+        using var harness = new PipelineHarness();
+        harness.Source.Script.Enqueue(new TimeoutException("no answer"));
 
         var receipt = await harness.SubmitAsync("req-1", harness.AddImage("a"));
         await RunAsync(harness, receipt.ShareId, rounds: 2);
@@ -46,9 +44,8 @@ public sealed class ResolveStageTests
     [Fact]
     public async Task An_invalid_id_fails_the_image_at_once()
     {
-        ScriptedSource? source = null;
-        using var harness = new PipelineHarness(source: inner => source = new ScriptedSource(inner));
-        source!.Script.Enqueue(ImageResolution.Invalid("the image id leads outside the image store"));
+        using var harness = new PipelineHarness();
+        harness.Source.Script.Enqueue(ImageResolution.Invalid("the image id leads outside the image store"));
 
         var receipt = await harness.SubmitAsync("req-1", harness.AddImage("a"));
         await harness.RunAsync();
@@ -56,17 +53,16 @@ public sealed class ResolveStageTests
         var image = (await harness.StatusAsync(receipt.ShareId)).Images[0];
         Assert.Equal(ImageState.Failed, image.State);
         Assert.Equal("image id is invalid: the image id leads outside the image store", image.Reason);
-        Assert.Equal(1, source.Calls);
+        Assert.Equal(1, harness.Source.Calls);
     }
 
     [Fact]
     public async Task A_source_that_keeps_failing_with_a_bug_fails_the_image_after_the_attempt_limit_without_its_message()
     {
-        ScriptedSource? buggy = null;
-        using var harness = new PipelineHarness(source: inner => buggy = new ScriptedSource(inner));
+        using var harness = new PipelineHarness();
         for (var i = 0; i < 3; i++)
         {
-            buggy!.Script.Enqueue(new InvalidOperationException($"cannot map {Secret}"));
+            harness.Source.Script.Enqueue(new InvalidOperationException($"cannot map {Secret}"));
         }
 
         var receipt = await harness.SubmitAsync("req-1", harness.AddImage("a"));
