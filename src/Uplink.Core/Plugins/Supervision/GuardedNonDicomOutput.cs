@@ -33,7 +33,7 @@ internal sealed class GuardedNonDicomOutput(string pluginId, INonDicomOutput inn
         {
             PluginLog.Faulted(logger, pluginId, nameof(DeliverNonDicomAsync), ExceptionDisclosure.Describe(ex));
             states.MarkFaulted(pluginId, ExceptionDisclosure.Threw("output", ex));
-            return DeliveryResult.Retry(document.IdempotencyKey, $"output {pluginId} failed ({ExceptionDisclosure.Describe(ex)})");
+            return DeliveryResult.Retry(document.IdempotencyKey, ExceptionDisclosure.Threw($"output {pluginId}", ex));
         }
     }
 }
