@@ -76,7 +76,8 @@ internal sealed class DeclarativeProfile : IAnonymizationProfile
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or DicomFormatException or IOException)
         {
-            return AnonymizationOutcome.SetAside($"{Descriptor.Id} could not anonymize the instance: {e.GetType().Name} ({e.Message}).");
+            // The type only: a message here may quote the value that did not parse, and the reason reaches the status API and the audit.
+            return AnonymizationOutcome.SetAside($"{Descriptor.Id} could not anonymize the instance: {e.GetType().Name}.");
         }
     }
 }

@@ -4,28 +4,29 @@ using Uplink.Plugins.Abstractions.Profiles;
 namespace Uplink.Profiles.Builtin.Engine;
 
 /// <summary>
-/// The rules of one SOP class group, indexed: the same answer as <see cref="ProfileRules.RuleFor"/>
-/// with a dictionary lookup per element instead of a scan of every rule.
+/// The rules of one SOP class group, indexed: the same answer as <see cref="ProfileRules.RuleFor"/> (the first
+/// rule in declaration order that matches, SOP class rules before common ones) with a dictionary lookup per
+/// element instead of a scan of every rule. A masked rule declared before an exact one wins, as in the contract.
 /// </summary>
 internal sealed class RuleIndex
 {
-    private readonly Dictionary<uint, TagRule> _exact = [];
-    private readonly List<TagRule> _masked = [];
+    private readonly Dictionary<uint, (int Order, TagRule Rule)> _exact = [];
+    private readonly List<(int Order, TagRule Rule)> _masked = [];
     private readonly ProfileRules _rules;
 
     public RuleIndex(ProfileRules rules, SopClassRules sopClass)
     {
         _rules = rules;
         SopClass = sopClass;
-        foreach (var rule in sopClass.Tags.Concat(rules.Tags))
+        foreach (var (order, rule) in sopClass.Tags.Concat(rules.Tags).Index())
         {
             if (rule.Mask != uint.MaxValue)
             {
-                _masked.Add(rule);
+                _masked.Add((order, rule));
             }
             else
             {
-                _exact.TryAdd(rule.Tag.Value, rule);
+                _exact.TryAdd(rule.Tag.Value, (order, rule));
             }
         }
 
@@ -43,19 +44,22 @@ internal sealed class RuleIndex
     /// <returns>The listed rule, or the private or unlisted default.</returns>
     public TagRule For(DicomTag tag)
     {
-        if (_exact.TryGetValue(tag.Value, out var rule))
-        {
-            return rule;
-        }
+        var found = _exact.TryGetValue(tag.Value, out var exact) ? exact : (Order: int.MaxValue, Rule: (TagRule?)null);
 
-        foreach (var masked in _masked)
+        // Masked rules are few (overlay and curve groups, private ranges) and kept in declaration order.
+        foreach (var (order, masked) in _masked)
         {
+            if (order > found.Order)
+            {
+                break;
+            }
+
             if (masked.Matches(tag))
             {
                 return masked;
             }
         }
 
-        return new TagRule(tag, tag.IsPrivate ? _rules.PrivateTags : _rules.UnlistedTags);
+        return found.Rule ?? new TagRule(tag, tag.IsPrivate ? _rules.PrivateTags : _rules.UnlistedTags);
     }
 }

@@ -11,7 +11,7 @@ internal interface IInstanceProcessor
     /// <summary>Processes one source file. Never throws for bad input: the result says why it was set aside.</summary>
     /// <param name="sourcePath">The source file (DICOM or not).</param>
     /// <param name="outputPath">Where the anonymized file goes; written only when the result is anonymized and verified.</param>
-    /// <param name="profile">The active profile.</param>
+    /// <param name="profile">The active profile, wrapped in its <see cref="Plugins.Supervision.GuardedProfile"/>: the guard, not the processor, contains its throws.</param>
     /// <param name="cancellationToken">Cancels the work; nothing is written then.</param>
     /// <returns>What became of the instance.</returns>
     InstanceResult Process(string sourcePath, string outputPath, IAnonymizationProfile profile, CancellationToken cancellationToken);

@@ -35,10 +35,15 @@ internal sealed class InstanceProcessor : IInstanceProcessor
         ArgumentNullException.ThrowIfNull(profile);
         cancellationToken.ThrowIfCancellationRequested();
         var descriptor = profile.Descriptor;
-        var (source, refusal) = SourceReader.Read(sourcePath, descriptor);
-        if (source is null)
+        var reading = SourceReader.Read(sourcePath, descriptor);
+        if (reading.Refusal is { } refusal)
         {
-            return refusal ?? NonDicomKeeper.Keep(sourcePath, outputPath, descriptor, cancellationToken);
+            return refusal;
+        }
+
+        if (reading.File is not { } source)
+        {
+            return NonDicomKeeper.Keep(sourcePath, outputPath, descriptor, cancellationToken);
         }
 
         // The output's bulk values may read from the source's temporary files: they go only after the output is written.
@@ -52,15 +57,8 @@ internal sealed class InstanceProcessor : IInstanceProcessor
     {
         var descriptor = profile.Descriptor;
         using var pixels = new HostPixelCleaner(_areas, _pixels, Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-        AnonymizationOutcome outcome;
-        try
-        {
-            outcome = profile.Anonymize(new AnonymizationRequest(source, _uids) { Pixels = pixels });
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return Refused(descriptor, AnonymizationDisposition.SetAside, $"profile {descriptor.Id} failed ({e.GetType().Name}) instead of returning an outcome");
-        }
+        // No catch here: the profile is a GuardedProfile (the pipeline's and the CLI's), the one catch site around it.
+        var outcome = profile.Anonymize(new AnonymizationRequest(source, _uids) { Pixels = pixels });
 
         if (outcome.Disposition != AnonymizationDisposition.Anonymized || outcome.Output is null || outcome.Audit is null)
         {

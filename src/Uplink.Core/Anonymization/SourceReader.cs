@@ -6,7 +6,7 @@ namespace Uplink.Core.Anonymization;
 /// <summary>
 /// Opens a source file for the processor. A file that does not parse is set aside with the codec's reason
 /// (offset and tag, never values); a file that is not DICOM at all is non-DICOM content, which the profile's
-/// <see cref="NonDicomHandling"/> governs: discarded with a reason, or (null, null) when the profile keeps it.
+/// <see cref="NonDicomHandling"/> governs: discarded with a reason, or kept (<see cref="SourceReading.NonDicomToKeep"/>).
 /// </summary>
 internal static class SourceReader
 {
@@ -15,27 +15,27 @@ internal static class SourceReader
     /// <summary>Reads the source.</summary>
     /// <param name="path">The source file.</param>
     /// <param name="descriptor">The active profile.</param>
-    /// <returns>The parsed file; or the result that refuses it; or neither, for non-DICOM content the profile keeps.</returns>
-    public static (DicomFile? File, InstanceResult? Refusal) Read(string path, ProfileDescriptor descriptor)
+    /// <returns>The parsed file, the result that refuses it, or non-DICOM content the profile keeps.</returns>
+    public static SourceReading Read(string path, ProfileDescriptor descriptor)
     {
         try
         {
-            return (DicomFile.Open(path), null);
+            return SourceReading.Parsed(DicomFile.Open(path));
         }
         catch (DicomFormatException) when (!HasDicomPrefix(path))
         {
             // the codec's message quotes the first bytes as a tag: they are the file's content, so they stay out of the reason
             return descriptor.NonDicom == NonDicomHandling.Discard
-                ? (null, InstanceProcessor.Refused(descriptor, AnonymizationDisposition.Discarded, $"not DICOM (no DICM prefix and no dataset): {descriptor.Id} discards non-DICOM content"))
-                : (null, null);
+                ? SourceReading.Refused(InstanceProcessor.Refused(descriptor, AnonymizationDisposition.Discarded, $"not DICOM (no DICM prefix and no dataset): {descriptor.Id} discards non-DICOM content"))
+                : SourceReading.NonDicomToKeep();
         }
         catch (DicomFormatException e)
         {
-            return (null, InstanceProcessor.Refused(descriptor, AnonymizationDisposition.SetAside, $"not valid DICOM: {e.Message}"));
+            return SourceReading.Refused(InstanceProcessor.Refused(descriptor, AnonymizationDisposition.SetAside, $"not valid DICOM: {e.Message}"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException)
         {
-            return (null, InstanceProcessor.Refused(descriptor, AnonymizationDisposition.SetAside, $"the file cannot be read ({e.GetType().Name})"));
+            return SourceReading.Refused(InstanceProcessor.Refused(descriptor, AnonymizationDisposition.SetAside, $"the file cannot be read ({e.GetType().Name})"));
         }
     }
 

@@ -11,7 +11,7 @@ namespace Uplink.Core.Plugins;
 internal sealed class ActivePlugins : IActivePlugins
 {
     private readonly ActivePlugin<IAnonymizationProfile>? _profile;
-    private readonly Dictionary<string, IImageSource> _imageSources = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, GuardedImageSource> _imageSources = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Wraps the services of the loaded plugins that the selection names.</summary>
     /// <param name="selection">What the configuration selects.</param>
@@ -48,7 +48,7 @@ internal sealed class ActivePlugins : IActivePlugins
     public IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs { get; }
 
     /// <inheritdoc />
-    public IImageSource? FindImageSource(string pluginId) => _imageSources.GetValueOrDefault(pluginId);
+    public GuardedImageSource? FindImageSource(string pluginId) => _imageSources.GetValueOrDefault(pluginId);
 
     private static (ActivePlugin<IAnonymizationProfile>?, string?) SelectProfile(PluginSelection selection, LoadedPlugin? plugin, PluginStates states, ILogger logger)
     {
@@ -68,7 +68,7 @@ internal sealed class ActivePlugins : IActivePlugins
             }
             catch (Exception ex)
             {
-                PluginLog.Faulted(logger, plugin.Manifest.Id, nameof(IAnonymizationProfile.Descriptor), ex.GetType().Name, ex.Message);
+                PluginLog.Faulted(logger, plugin.Manifest.Id, nameof(IAnonymizationProfile.Descriptor), ExceptionDisclosure.Describe(ex));
                 continue;
             }
 

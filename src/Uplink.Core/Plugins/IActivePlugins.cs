@@ -26,8 +26,8 @@ internal interface IActivePlugins
     /// <summary>The active outputs, with their plugin ids.</summary>
     IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs { get; }
 
-    /// <summary>The image source registered by an input plugin, or null when it has none.</summary>
+    /// <summary>The guarded image source registered by an input plugin, or null when it has none.</summary>
     /// <param name="pluginId">The input plugin's id (a share's <see cref="ShareRequest.SourcePluginId"/>).</param>
     /// <returns>The image source, or <see langword="null"/>.</returns>
-    IImageSource? FindImageSource(string pluginId);
+    Supervision.GuardedImageSource? FindImageSource(string pluginId);
 }

@@ -23,8 +23,8 @@ internal static partial class PluginLog
     [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "The active profile is unavailable: {Reason}. Nothing is anonymized or sent until it is (fail closed)")]
     public static partial void ProfileUnavailable(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 110, Level = LogLevel.Error, Message = "Plugin {PluginId} faulted in {Operation}: {ExceptionType}: {Message}")]
-    public static partial void Faulted(ILogger logger, string pluginId, string operation, string exceptionType, string message);
+    [LoggerMessage(EventId = 110, Level = LogLevel.Error, Message = "Plugin {PluginId} faulted in {Operation}: {ExceptionType}")]
+    public static partial void Faulted(ILogger logger, string pluginId, string operation, string exceptionType);
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "Input {PluginId} stopped ({Failures} failure(s) in a row); restarting in {Delay}")]
     public static partial void Restarting(ILogger logger, string pluginId, int failures, TimeSpan delay);

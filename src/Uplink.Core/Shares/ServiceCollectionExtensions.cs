@@ -39,7 +39,7 @@ internal static class ServiceCollectionExtensions
         services.TryAddSingleton<ShareSpool>();
         services.TryAddSingleton(sp => new BackoffPolicy(sp.GetRequiredService<IOptions<PipelineOptions>>()));
         services.TryAddSingleton<ImageOutcomes>();
-        services.TryAddSingleton<FetchStage>();
+        services.TryAddSingleton<ResolveStage>();
         services.TryAddSingleton(sp => new Lazy<IInstanceProcessor>(sp.GetRequiredService<IInstanceProcessor>, LazyThreadSafetyMode.PublicationOnly));
         services.TryAddSingleton<AnonymizeStage>();
         services.TryAddSingleton<DeliverStage>();

@@ -6,6 +6,10 @@ namespace Uplink.Plugins.Abstractions.Inputs;
 /// <param name="ImageIds">The caller's ids of the exam's images and clips, resolved by the input's <see cref="IImageSource"/>.</param>
 /// <param name="Recipient">Where the patient gets the link; goes to the output's share call only.</param>
 /// <param name="SourcePluginId">The id of the input plugin whose image source resolves <paramref name="ImageIds"/>.</param>
+/// <remarks>
+/// <see cref="SourcePluginId"/> is host plumbing: the host knows which input's intake a request came through.
+/// It is to be removed from the contract in 2.0.
+/// </remarks>
 public sealed record ShareRequest(
     string RequestId,
     string ExamId,

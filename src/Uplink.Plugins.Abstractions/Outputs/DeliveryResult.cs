@@ -4,6 +4,10 @@ namespace Uplink.Plugins.Abstractions.Outputs;
 /// <param name="Status">What happened.</param>
 /// <param name="IdempotencyKey">The key of the instance (or the share id for a hand-off).</param>
 /// <param name="Reason">Why it was set aside, is retried or was refused; never carries patient data.</param>
+/// <remarks>
+/// <see cref="IdempotencyKey"/> is host plumbing: the host records each result under the key it sent and
+/// overwrites whatever an output puts here. It is to be removed from the contract in 2.0.
+/// </remarks>
 public sealed record DeliveryResult(DeliveryStatus Status, string IdempotencyKey, string? Reason)
 {
     /// <summary>Delivered.</summary>

@@ -17,5 +17,6 @@ public enum AnonymizationDisposition
     /// <see cref="NonDicomHandling"/> is <see cref="NonDicomHandling.KeepPasswordProtected"/>, and delivered only
     /// to outputs that password protect it. The host decides this before a profile runs.
     /// </summary>
+    /// <remarks>Host-only: no profile returns it. It is to be removed from the contract in 2.0 (the host keeps its own disposition).</remarks>
     KeptNonDicom,
 }

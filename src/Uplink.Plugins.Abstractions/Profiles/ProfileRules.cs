@@ -33,6 +33,10 @@ public sealed record ProfileRules(
     /// <param name="tag">The tag found at any depth.</param>
     /// <param name="sopClass">The instance's SOP class rules.</param>
     /// <returns>The rule (a synthesized one for a default).</returns>
+    /// <remarks>
+    /// The reference answer: the plugin's and the verifier's indexed lookups must give the same rule for every
+    /// tag (a property test holds them to it). Nothing calls it at run time; it is to leave the contract in 2.0.
+    /// </remarks>
     public TagRule RuleFor(DicomTag tag, SopClassRules? sopClass) =>
         sopClass?.Tags.FirstOrDefault(r => r.Matches(tag))
         ?? Tags.FirstOrDefault(r => r.Matches(tag))

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Core.Anonymization;
+using Uplink.Core.Plugins;
+using Uplink.Core.Plugins.Supervision;
 using Uplink.Core.Tests.Anonymization.Support;
 using Uplink.Dicom;
 using Uplink.Plugins.Abstractions.Profiles;
@@ -98,13 +101,14 @@ public sealed class InstanceProcessorTests : IDisposable
     }
 
     [Fact]
-    public void A_profile_that_throws_is_contained()
+    public void A_profile_that_throws_is_contained_once_by_its_guard()
     {
-        var profile = new DelegateProfile(DelegateProfile.Describe(null), _ => throw new InvalidOperationException("boom " + TestInstance.Name));
+        var raw = new DelegateProfile(DelegateProfile.Describe(null), _ => throw new InvalidOperationException("boom " + TestInstance.Name));
+        var profile = new GuardedProfile("Test.Plugin", raw, raw.Descriptor, new PluginStates(), NullLogger.Instance);
 
         var result = Process(profile);
 
-        AssertSetAsideWithNothingWritten(result, "profile Test failed (InvalidOperationException)");
+        AssertSetAsideWithNothingWritten(result, "profile Test of plugin Test.Plugin failed (InvalidOperationException)");
         Assert.DoesNotContain(TestInstance.Name, result.Reason, StringComparison.Ordinal);
     }
 

@@ -54,7 +54,8 @@ public sealed class InputSupervisionTests
         var input = states.Find("Uplink.TestPlugins.FailingInput")!;
         Assert.True(File.ReadAllLines(runs).Length >= 4, "the failing input was not restarted repeatedly");
         Assert.Equal(PluginStatus.Faulted, input.Status);
-        Assert.StartsWith("input threw InvalidOperationException: test input failed on run", input.Reason, StringComparison.Ordinal);
+        // The type only (ExceptionDisclosure): a plugin's message is text the host cannot vet.
+        Assert.Equal("input threw InvalidOperationException", input.Reason);
         Assert.False(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
 
         var output = Assert.Single(host.Services.GetRequiredService<IActivePlugins>().Outputs);

@@ -24,8 +24,8 @@ internal sealed class GuardedInput(string pluginId, IInputPlugin inner, PluginSt
         }
         catch (Exception ex)
         {
-            PluginLog.Faulted(logger, pluginId, nameof(RunAsync), ex.GetType().Name, ex.Message);
-            states.MarkFaulted(pluginId, $"input threw {ex.GetType().Name}: {ex.Message}");
+            PluginLog.Faulted(logger, pluginId, nameof(RunAsync), ExceptionDisclosure.Describe(ex));
+            states.MarkFaulted(pluginId, ExceptionDisclosure.Threw("input", ex));
             throw;
         }
     }

@@ -31,9 +31,9 @@ internal sealed class GuardedNonDicomOutput(string pluginId, INonDicomOutput inn
         }
         catch (Exception ex)
         {
-            PluginLog.Faulted(logger, pluginId, nameof(DeliverNonDicomAsync), ex.GetType().Name, ex.Message);
-            states.MarkFaulted(pluginId, $"output threw {ex.GetType().Name}: {ex.Message}");
-            return DeliveryResult.Retry(document.IdempotencyKey, $"output {pluginId} failed ({ex.GetType().Name})");
+            PluginLog.Faulted(logger, pluginId, nameof(DeliverNonDicomAsync), ExceptionDisclosure.Describe(ex));
+            states.MarkFaulted(pluginId, ExceptionDisclosure.Threw("output", ex));
+            return DeliveryResult.Retry(document.IdempotencyKey, ExceptionDisclosure.Threw($"output {pluginId}", ex));
         }
     }
 }

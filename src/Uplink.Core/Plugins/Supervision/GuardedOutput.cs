@@ -35,9 +35,10 @@ internal sealed class GuardedOutput(string pluginId, IOutputPlugin inner, Plugin
         }
         catch (Exception ex)
         {
-            PluginLog.Faulted(logger, pluginId, nameof(DeliverAsync), ex.GetType().Name, ex.Message);
-            states.MarkFaulted(pluginId, $"output threw {ex.GetType().Name}: {ex.Message}");
-            return [.. batch.Select(i => DeliveryResult.Retry(i.IdempotencyKey, $"output {pluginId} failed ({ex.GetType().Name})"))];
+            PluginLog.Faulted(logger, pluginId, nameof(DeliverAsync), ExceptionDisclosure.Describe(ex));
+            states.MarkFaulted(pluginId, ExceptionDisclosure.Threw("output", ex));
+            var reason = ExceptionDisclosure.Threw($"output {pluginId}", ex);
+            return [.. batch.Select(i => DeliveryResult.Retry(i.IdempotencyKey, reason))];
         }
     }
 
@@ -55,10 +56,9 @@ internal sealed class GuardedOutput(string pluginId, IOutputPlugin inner, Plugin
         }
         catch (Exception ex)
         {
-            // The completion carries the patient's contact: log the exception type only.
-            PluginLog.Faulted(logger, pluginId, nameof(CompleteShareAsync), ex.GetType().Name, "(message withheld: the call carries patient contact data)");
-            states.MarkFaulted(pluginId, $"share hand-off threw {ex.GetType().Name}");
-            return DeliveryResult.Retry(share.ShareId, $"output {pluginId} failed the share hand-off ({ex.GetType().Name})");
+            PluginLog.Faulted(logger, pluginId, nameof(CompleteShareAsync), ExceptionDisclosure.Describe(ex));
+            states.MarkFaulted(pluginId, ExceptionDisclosure.Threw("share hand-off", ex));
+            return DeliveryResult.Retry(share.ShareId, $"output {pluginId} failed the share hand-off ({ExceptionDisclosure.Describe(ex)})");
         }
     }
 }

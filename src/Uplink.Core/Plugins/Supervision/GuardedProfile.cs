@@ -4,8 +4,8 @@ using Uplink.Plugins.Abstractions.Profiles;
 namespace Uplink.Core.Plugins.Supervision;
 
 /// <summary>
-/// A profile whose throws set the instance aside (fail closed). The exception's message is not
-/// logged or kept: it may quote the patient data the profile was working on.
+/// The one catch site around a profile: its throws set the instance aside (fail closed). What of the
+/// exception is quoted is <see cref="ExceptionDisclosure"/>'s decision (the type, never the message).
 /// </summary>
 /// <param name="pluginId">The plugin id.</param>
 /// <param name="inner">The plugin's profile.</param>
@@ -27,9 +27,9 @@ internal sealed class GuardedProfile(string pluginId, IAnonymizationProfile inne
         }
         catch (Exception ex)
         {
-            PluginLog.Faulted(logger, pluginId, nameof(Anonymize), ex.GetType().Name, "(message withheld: it may quote patient data)");
-            states.MarkFaulted(pluginId, $"profile threw {ex.GetType().Name}");
-            return AnonymizationOutcome.SetAside($"profile {Descriptor.Id} of plugin {pluginId} failed ({ex.GetType().Name})");
+            PluginLog.Faulted(logger, pluginId, nameof(Anonymize), ExceptionDisclosure.Describe(ex));
+            states.MarkFaulted(pluginId, ExceptionDisclosure.Threw("profile", ex));
+            return AnonymizationOutcome.SetAside($"profile {Descriptor.Id} of plugin {pluginId} failed ({ExceptionDisclosure.Describe(ex)})");
         }
     }
 }

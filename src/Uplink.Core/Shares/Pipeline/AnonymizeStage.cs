@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Uplink.Core.Anonymization;
 using Uplink.Core.Plugins;
+using Uplink.Core.Plugins.Supervision;
 using Uplink.Core.Shares.Store;
 using Uplink.Plugins.Abstractions.Inputs;
 using Uplink.Plugins.Abstractions.Profiles;
@@ -36,7 +37,7 @@ internal sealed class AnonymizeStage(
 
         if (plugins.ProfileProblem is { } problem)
         {
-            outcomes.Retry(item, Stage, null, $"no anonymization profile is available, so nothing is anonymized or sent: {problem}", limited: false);
+            outcomes.RetryUntilDone(item, Stage, null, $"no anonymization profile is available, so nothing is anonymized or sent: {problem}");
             return null;
         }
 
@@ -47,7 +48,7 @@ internal sealed class AnonymizeStage(
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            outcomes.Retry(item, Stage, null, $"the anonymizer is not available, so nothing is anonymized or sent: {ex.Message}", limited: false);
+            outcomes.RetryUntilDone(item, Stage, null, $"the anonymizer is not available, so nothing is anonymized or sent: {ExceptionDisclosure.DescribeHostSetupFault(ex)}");
             return null;
         }
 
@@ -58,7 +59,7 @@ internal sealed class AnonymizeStage(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            outcomes.Retry(item, Stage, null, StageFailure.Describe($"anonymizer ({plugins.Profile.PluginId})", ex), limited: true);
+            outcomes.RetryOrFail(item, Stage, ExceptionDisclosure.Threw($"anonymizer ({plugins.Profile.PluginId})", ex));
             return null;
         }
 
@@ -78,14 +79,6 @@ internal sealed class AnonymizeStage(
             return null;
         }
 
-        if (!queue.MarkAnonymized(item, result.Output, result.AuditJson))
-        {
-            outcomes.LeaseLost(item);
-            return null;
-        }
-
-        var next = item with { State = ImageState.Anonymized, Attempt = 0, Anonymized = result.Output };
-        outcomes.Advanced(next, Stage, null);
-        return next;
+        return outcomes.Moved(item, Stage, queue.MarkAnonymized(item, result.Output, result.AuditJson), item with { State = ImageState.Anonymized, Attempt = 0, Anonymized = result.Output });
     }
 }

@@ -36,20 +36,34 @@ internal sealed class ImageOutcomes(
         }
     }
 
-    /// <summary>Retries a stage later; a fetch or anonymize stage that keeps failing fails the image for good.</summary>
+    /// <summary>
+    /// Retries a stage later, or fails the image for good once <see cref="PipelineOptions.MaxProcessingAttempts"/>
+    /// attempts have failed: for faults that retrying may not cure (an unknown id, a file that went away, a bug).
+    /// </summary>
     /// <param name="item">The leased image.</param>
     /// <param name="stage">The stage that failed.</param>
-    /// <param name="outputId">The output, for deliveries.</param>
     /// <param name="reason">Why, without patient data.</param>
-    /// <param name="limited">Whether <see cref="PipelineOptions.MaxProcessingAttempts"/> applies (deliveries retry until they succeed).</param>
-    public void Retry(ImageWorkItem item, string stage, string? outputId, string reason, bool limited)
+    public void RetryOrFail(ImageWorkItem item, string stage, string reason)
     {
-        if (limited && item.Attempt + 1 >= options.Value.MaxProcessingAttempts)
+        if (item.Attempt + 1 >= options.Value.MaxProcessingAttempts)
         {
             Finish(item, stage, ImageState.Failed, $"{reason} (gave up after {item.Attempt + 1} attempts)");
             return;
         }
 
+        RetryUntilDone(item, stage, null, reason);
+    }
+
+    /// <summary>
+    /// Retries a stage later with back-off, without limit: for faults that pass (an output or image store that
+    /// is down, a missing profile an admin will fix).
+    /// </summary>
+    /// <param name="item">The leased image.</param>
+    /// <param name="stage">The stage that failed.</param>
+    /// <param name="outputId">The output, for deliveries.</param>
+    /// <param name="reason">Why, without patient data.</param>
+    public void RetryUntilDone(ImageWorkItem item, string stage, string? outputId, string reason)
+    {
         var delay = backoff.Delay(item.Attempt);
         attempts.Record(item.ShareId, item.Position, stage, outputId, "retry", reason);
         if (queue.Postpone(item, time.GetUtcNow() + delay, reason))
@@ -62,6 +76,24 @@ internal sealed class ImageOutcomes(
         }
     }
 
+    /// <summary>Either retry, chosen by a flag; the deliver stage still calls it this way (its branch moves to the named methods).</summary>
+    /// <param name="item">The leased image.</param>
+    /// <param name="stage">The stage that failed.</param>
+    /// <param name="outputId">The output, for deliveries.</param>
+    /// <param name="reason">Why, without patient data.</param>
+    /// <param name="limited">True for <see cref="RetryOrFail"/>, false for <see cref="RetryUntilDone"/>.</param>
+    public void Retry(ImageWorkItem item, string stage, string? outputId, string reason, bool limited)
+    {
+        if (limited)
+        {
+            RetryOrFail(item, stage, reason);
+        }
+        else
+        {
+            RetryUntilDone(item, stage, outputId, reason);
+        }
+    }
+
     /// <summary>Records a stage that moved the image on.</summary>
     /// <param name="item">The image in its new state.</param>
     /// <param name="stage">The stage.</param>
@@ -70,6 +102,24 @@ internal sealed class ImageOutcomes(
     {
         attempts.Record(item.ShareId, item.Position, stage, outputId, "ok", null);
         PipelineLog.ImageAdvanced(logger, item.ShareId, item.Position, outputId is null ? StateNames.Of(item.State) : $"delivered to {outputId}");
+    }
+
+    /// <summary>Records a stage's transition when the store took it, or the lost lease when it did not.</summary>
+    /// <param name="item">The leased image before the stage.</param>
+    /// <param name="stage">The stage.</param>
+    /// <param name="stored">Whether the store's conditional update succeeded (the lease was still ours).</param>
+    /// <param name="next">The image in its new state, as the store now has it.</param>
+    /// <returns><paramref name="next"/>, or null when the lease was lost.</returns>
+    public ImageWorkItem? Moved(ImageWorkItem item, string stage, bool stored, ImageWorkItem next)
+    {
+        if (!stored)
+        {
+            LeaseLost(item);
+            return null;
+        }
+
+        Advanced(next, stage, null);
+        return next;
     }
 
     /// <summary>Logs that the lease was lost while a stage ran.</summary>

@@ -3,8 +3,8 @@ using Uplink.Plugins.Abstractions.Inputs;
 
 namespace Uplink.Core.Shares.Pipeline;
 
-/// <summary>Takes one leased image through as many stages as it can go now: fetch, anonymize, deliver.</summary>
-internal sealed class ImageWorker(FetchStage fetch, AnonymizeStage anonymize, DeliverStage deliver)
+/// <summary>Takes one leased image through as many stages as it can go now: resolve, anonymize, deliver.</summary>
+internal sealed class ImageWorker(ResolveStage resolve, AnonymizeStage anonymize, DeliverStage deliver)
 {
     /// <summary>Works on the image until it is finished or released.</summary>
     /// <param name="item">The leased image.</param>
@@ -18,7 +18,7 @@ internal sealed class ImageWorker(FetchStage fetch, AnonymizeStage anonymize, De
             cancellationToken.ThrowIfCancellationRequested();
             current = current.State switch
             {
-                ImageState.Queued => await fetch.RunAsync(current, cancellationToken).ConfigureAwait(false),
+                ImageState.Queued => await resolve.RunAsync(current, cancellationToken).ConfigureAwait(false),
                 ImageState.Fetched => anonymize.Run(current, cancellationToken),
                 ImageState.Anonymized => await deliver.RunAsync(current, cancellationToken).ConfigureAwait(false),
                 _ => null,

@@ -46,7 +46,8 @@ internal sealed class ShareHandOff(
         var done = queue.CompletedOutputs(item.ShareId);
         foreach (var output in plugins.Outputs.Where(o => !done.Contains(o.PluginId)))
         {
-            var result = await CompleteAsync(output, completion, cancellationToken).ConfigureAwait(false);
+            // The output is a GuardedOutput: its throws arrive here as a retry result, so nothing is caught here.
+            var result = await output.Instance.CompleteShareAsync(completion, cancellationToken).ConfigureAwait(false);
             switch (result.Status)
             {
                 case DeliveryStatus.Delivered:
@@ -82,18 +83,6 @@ internal sealed class ShareHandOff(
         if (queue.Postpone(item, time.GetUtcNow() + delay, reason))
         {
             PipelineLog.SharePostponed(logger, item.ShareId, item.Attempt + 1, delay, reason);
-        }
-    }
-
-    private static async Task<DeliveryResult> CompleteAsync(ActivePlugin<IOutputPlugin> output, ShareCompletion completion, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await output.Instance.CompleteShareAsync(completion, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return DeliveryResult.Retry(completion.ShareId, StageFailure.Describe("it", ex));
         }
     }
 }

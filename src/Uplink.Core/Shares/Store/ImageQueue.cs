@@ -10,6 +10,8 @@ namespace Uplink.Core.Shares.Store;
 /// </summary>
 internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
 {
+    private static readonly string UnfinishedSql = StateTable.Sql(StateTable.UnfinishedImages);
+
     private const string Columns = "share_id, position, image_id, state, attempt, lease_token, source_path, anonymized_path, anonymized_length, sha256, sop_class_uid, sop_instance_uid, study_instance_uid, series_instance_uid, transfer_syntax_uid, media_type";
 
     /// <summary>Leases the next image whose time has come, or returns null when none is due.</summary>
@@ -24,7 +26,7 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
             UPDATE images SET lease_token = @token, lease_until = @until
             WHERE rowid = (
                 SELECT rowid FROM images
-                WHERE state IN ('queued', 'fetched', 'anonymized') AND next_attempt_at <= @now
+                WHERE state IN ({UnfinishedSql}) AND next_attempt_at <= @now
                   AND (lease_until IS NULL OR lease_until < @now)
                 ORDER BY next_attempt_at, share_id, position LIMIT 1)
             RETURNING {Columns}, (SELECT source_plugin_id FROM shares s WHERE s.share_id = images.share_id)
@@ -49,7 +51,7 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
     /// <param name="length">Its length.</param>
     /// <returns>False when the lease was lost.</returns>
     public bool MarkFetched(ImageWorkItem item, string sourcePath, long length) =>
-        Update(item, "state = 'fetched', attempt = 0, reason = NULL, source_path = @path, source_length = @length", p =>
+        Update(item, $"state = '{StateNames.Of(ImageState.Fetched)}', attempt = 0, reason = NULL, source_path = @path, source_length = @length", p =>
         {
             p.AddWithValue("@path", sourcePath);
             p.AddWithValue("@length", length);
@@ -61,8 +63,8 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
     /// <param name="auditJson">The audit record.</param>
     /// <returns>False when the lease was lost.</returns>
     public bool MarkAnonymized(ImageWorkItem item, AnonymizedInstanceInfo info, string? auditJson) =>
-        Update(item, """
-            state = 'anonymized', attempt = 0, reason = NULL, anonymized_path = @path, anonymized_length = @length,
+        Update(item, $"""
+            state = '{StateNames.Of(ImageState.Anonymized)}', attempt = 0, reason = NULL, anonymized_path = @path, anonymized_length = @length,
             sha256 = @sha, sop_class_uid = @class, sop_instance_uid = @sop, study_instance_uid = @study,
             series_instance_uid = @series, transfer_syntax_uid = @ts, media_type = @media, audit_json = @audit
             """, p =>

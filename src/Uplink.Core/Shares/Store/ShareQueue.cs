@@ -14,13 +14,13 @@ internal sealed class ShareQueue(ShareDatabase database, TimeProvider time)
         var now = time.GetUtcNow();
         using var connection = database.Open();
         using var claim = connection.CreateCommand();
-        claim.CommandText = """
+        claim.CommandText = $"""
             UPDATE shares SET lease_token = @token, lease_until = @until
             WHERE share_id = (
                 SELECT share_id FROM shares s
-                WHERE state IN ('queued', 'waiting') AND next_attempt_at <= @now
+                WHERE state IN ({StateTable.Sql(StateTable.OpenShares)}) AND next_attempt_at <= @now
                   AND (lease_until IS NULL OR lease_until < @now)
-                  AND NOT EXISTS (SELECT 1 FROM images i WHERE i.share_id = s.share_id AND i.state IN ('queued', 'fetched', 'anonymized'))
+                  AND NOT EXISTS (SELECT 1 FROM images i WHERE i.share_id = s.share_id AND i.state IN ({StateTable.Sql(StateTable.UnfinishedImages)}))
                 ORDER BY created_at LIMIT 1)
             RETURNING share_id, recipient, attempt, lease_token
             """;
@@ -45,7 +45,7 @@ internal sealed class ShareQueue(ShareDatabase database, TimeProvider time)
         }
 
         using var sent = connection.CreateCommand();
-        sent.CommandText = "SELECT study_instance_uid, COUNT(*) FROM images WHERE share_id = @share AND state = 'sent' GROUP BY study_instance_uid ORDER BY MIN(position)";
+        sent.CommandText = $"SELECT study_instance_uid, COUNT(*) FROM images WHERE share_id = @share AND state = '{StateNames.Of(ImageState.Sent)}' GROUP BY study_instance_uid ORDER BY MIN(position)";
         sent.Parameters.AddWithValue("@share", shareId);
         var studies = new List<string>();
         var delivered = 0;
@@ -117,7 +117,7 @@ internal sealed class ShareQueue(ShareDatabase database, TimeProvider time)
     /// <param name="reason">Why it waits.</param>
     /// <returns>False when the lease was lost.</returns>
     public bool Postpone(ShareWorkItem item, DateTimeOffset notBefore, string reason) =>
-        Update(item, "state = 'waiting', attempt = attempt + 1, next_attempt_at = @next, reason = @reason", p =>
+        Update(item, $"state = '{StateNames.Of(ShareState.Waiting)}', attempt = attempt + 1, next_attempt_at = @next, reason = @reason", p =>
         {
             p.AddWithValue("@next", notBefore.ToUnixTimeMilliseconds());
             p.AddWithValue("@reason", reason);

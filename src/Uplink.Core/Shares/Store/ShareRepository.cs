@@ -16,9 +16,9 @@ internal sealed class ShareRepository(ShareDatabase database, TimeProvider time)
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = """
+        insert.CommandText = $"""
             INSERT INTO shares (share_id, request_id, exam_id, source_plugin_id, recipient, state, image_count, created_at, next_attempt_at)
-            VALUES (@id, @request, @exam, @source, @recipient, 'queued', @count, @now, @now)
+            VALUES (@id, @request, @exam, @source, @recipient, '{StateNames.Of(ShareState.Queued)}', @count, @now, @now)
             ON CONFLICT (request_id) DO NOTHING
             """;
         insert.Parameters.AddWithValue("@id", share.ShareId);
@@ -37,7 +37,7 @@ internal sealed class ShareRepository(ShareDatabase database, TimeProvider time)
 
         using var image = connection.CreateCommand();
         image.Transaction = transaction;
-        image.CommandText = "INSERT INTO images (share_id, position, image_id, state, next_attempt_at) VALUES (@id, @position, @image, 'queued', @now)";
+        image.CommandText = $"INSERT INTO images (share_id, position, image_id, state, next_attempt_at) VALUES (@id, @position, @image, '{StateNames.Of(ImageState.Queued)}', @now)";
         var position = image.Parameters.Add("@position", SqliteType.Integer);
         var imageId = image.Parameters.Add("@image", SqliteType.Text);
         image.Parameters.AddWithValue("@id", share.ShareId);

@@ -9,15 +9,15 @@ internal static class ShareSchema
         ("images", "media_type", "TEXT NULL"),
     ];
 
-    /// <summary>Creates every table and index that does not exist yet.</summary>
-    public const string Create = """
+    /// <summary>Creates every table and index that does not exist yet; the state <c>CHECK</c>s come from <see cref="StateTable"/>.</summary>
+    public static readonly string Create = $$"""
         CREATE TABLE IF NOT EXISTS shares (
             share_id         TEXT PRIMARY KEY,
             request_id       TEXT NOT NULL UNIQUE,
             exam_id          TEXT NOT NULL,
             source_plugin_id TEXT NOT NULL,
             recipient        BLOB NULL,
-            state            TEXT NOT NULL CHECK (state IN ('queued','waiting','completed','failed')),
+            state            TEXT NOT NULL CHECK (state IN ({{StateTable.Sql(StateTable.Shares.Keys)}})),
             reason           TEXT NULL,
             image_count      INTEGER NOT NULL,
             created_at       INTEGER NOT NULL,
@@ -30,7 +30,7 @@ internal static class ShareSchema
             share_id            TEXT NOT NULL REFERENCES shares(share_id),
             position            INTEGER NOT NULL,
             image_id            TEXT NOT NULL,
-            state               TEXT NOT NULL CHECK (state IN ('queued','fetched','anonymized','sent','set-aside','discarded','failed')),
+            state               TEXT NOT NULL CHECK (state IN ({{StateTable.Sql(StateTable.Images.Keys)}})),
             reason              TEXT NULL,
             attempt             INTEGER NOT NULL DEFAULT 0,
             next_attempt_at     INTEGER NOT NULL DEFAULT 0,

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Uplink.Plugins.Abstractions.Inputs;
 
 namespace Uplink.Core.Shares.Store;
 
@@ -16,15 +17,15 @@ internal static class ShareWaitState
     {
         using var update = connection.CreateCommand();
         update.Transaction = transaction;
-        update.CommandText = """
+        update.CommandText = $"""
             UPDATE shares SET
                 reason = (SELECT reason FROM images
-                          WHERE share_id = @share AND state IN ('queued', 'fetched', 'anonymized') AND attempt > 0 AND reason IS NOT NULL
+                          WHERE share_id = @share AND state IN ({StateTable.Sql(StateTable.UnfinishedImages)}) AND attempt > 0 AND reason IS NOT NULL
                           ORDER BY position LIMIT 1),
                 state = CASE WHEN EXISTS (SELECT 1 FROM images
-                          WHERE share_id = @share AND state IN ('queued', 'fetched', 'anonymized') AND attempt > 0 AND reason IS NOT NULL)
-                        THEN 'waiting' ELSE 'queued' END
-            WHERE share_id = @share AND state IN ('queued', 'waiting') AND attempt = 0
+                          WHERE share_id = @share AND state IN ({StateTable.Sql(StateTable.UnfinishedImages)}) AND attempt > 0 AND reason IS NOT NULL)
+                        THEN '{StateNames.Of(ShareState.Waiting)}' ELSE '{StateNames.Of(ShareState.Queued)}' END
+            WHERE share_id = @share AND state IN ({StateTable.Sql(StateTable.OpenShares)}) AND attempt = 0
             """;
         update.Parameters.AddWithValue("@share", shareId);
         update.ExecuteNonQuery();

@@ -2,7 +2,7 @@ using Uplink.Plugins.Abstractions.Inputs;
 
 namespace Uplink.Core.Shares.Store;
 
-/// <summary>The text the store (and the status API) uses for each state.</summary>
+/// <summary>The text the store (and the status API) uses for each state: defined here only; <see cref="StateTable"/> says which follows which.</summary>
 internal static class StateNames
 {
     /// <summary>The store's name of an image state.</summary>
@@ -43,10 +43,4 @@ internal static class StateNames
     /// <returns>The state.</returns>
     public static ShareState ShareStateOf(string text) =>
         Enum.GetValues<ShareState>().First(s => Of(s) == text);
-
-    /// <summary>Whether an image state is final.</summary>
-    /// <param name="state">The state.</param>
-    /// <returns>True for sent, set aside, discarded and failed.</returns>
-    public static bool IsTerminal(ImageState state) =>
-        state is ImageState.Sent or ImageState.SetAside or ImageState.Discarded or ImageState.Failed;
 }

@@ -117,7 +117,7 @@ public sealed class InputSupervisorTests
 
         public IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs => [];
 
-        public IImageSource? FindImageSource(string pluginId) => null;
+        public Uplink.Core.Plugins.Supervision.GuardedImageSource? FindImageSource(string pluginId) => null;
     }
 
     private sealed class NoIntake : IShareIntake

@@ -42,7 +42,7 @@ public sealed class CrashRecoveryTests
         var receipt = await harness.SubmitAsync("req-1", harness.AddImage("a"));
         var queue = harness.Get<ImageQueue>();
         var claimed = queue.Claim(TimeSpan.FromMinutes(1))!;
-        var fetched = await harness.Get<Core.Shares.Pipeline.FetchStage>().RunAsync(claimed, CancellationToken.None);
+        var fetched = await harness.Get<Core.Shares.Pipeline.ResolveStage>().RunAsync(claimed, CancellationToken.None);
         var anonymized = harness.Get<Core.Shares.Pipeline.AnonymizeStage>().Run(fetched!, CancellationToken.None);
         await harness.Outputs[0].DeliverAsync([new(receipt.ShareId, "k", anonymized!.Anonymized!.Path, 1, "c", "s", "st", "se", "t")], CancellationToken.None);
         queue.RecordDelivery(anonymized, harness.Outputs[0].Id, "k");
@@ -75,7 +75,7 @@ public sealed class CrashRecoveryTests
         using var harness = new PipelineHarness();
         var receipt = await harness.SubmitAsync("req-1", harness.AddImage("a"));
         var queue = harness.Get<ImageQueue>();
-        var fetched = await harness.Get<Core.Shares.Pipeline.FetchStage>().RunAsync(queue.Claim(TimeSpan.FromMinutes(1))!, CancellationToken.None);
+        var fetched = await harness.Get<Core.Shares.Pipeline.ResolveStage>().RunAsync(queue.Claim(TimeSpan.FromMinutes(1))!, CancellationToken.None);
         var firstTry = harness.Processor.Process(fetched!.SourcePath!, Path.Combine(harness.Root, "lost.dcm"), harness.Get<Core.Plugins.IActivePlugins>().Profile.Instance, CancellationToken.None);
 
         harness.Get<ShareQueue>().ReleaseAllLeases();

@@ -30,7 +30,7 @@ internal sealed class PipelineHarness : IDisposable
         _services = new ServiceCollection()
             .AddLogging(l => l.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<TimeProvider>(Time)
-            .AddSingleton<IActivePlugins>(new TestActivePlugins(new FolderSource(Images), Outputs))
+            .AddSingleton<IActivePlugins>(new TestActivePlugins(Source = new ScriptedSource(new FolderSource(Images)), Outputs))
             .AddSingleton<IInstanceProcessor>(_ => AnonymizerMissing ? throw new InvalidOperationException("The site secrets are missing; run 'uplink setup'.") : Processor)
             .AddUplinkPipeline(o =>
             {
@@ -52,6 +52,9 @@ internal sealed class PipelineHarness : IDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     public ScriptedProcessor Processor { get; } = new();
+
+    /// <summary>The input's image source: answers from the image folder unless a test scripts a fault first.</summary>
+    public ScriptedSource Source { get; }
 
     /// <summary>When set, the anonymizer cannot be created (as when the site's UID key is missing).</summary>
     public bool AnonymizerMissing { get; set; }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Core.Plugins;
+using Uplink.Core.Plugins.Supervision;
 using Uplink.Plugins.Abstractions.Inputs;
 using Uplink.Plugins.Abstractions.Outputs;
 using Uplink.Plugins.Abstractions.Profiles;
@@ -17,9 +19,13 @@ internal sealed class TestActivePlugins(IImageSource source, params RecordingOut
     public string? ProfileProblem { get; set; }
 
     public IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs { get; } =
-        [.. outputs.Select(o => new ActivePlugin<IOutputPlugin>(o.Id, o))];
+        [.. outputs.Select(o => new ActivePlugin<IOutputPlugin>(o.Id, new GuardedOutput(o.Id, o, new PluginStates(), NullLogger.Instance)))];
 
-    public IImageSource? FindImageSource(string pluginId) => pluginId == InputId ? source : null;
+    public PluginStates States { get; } = new();
+
+    // Wrapped as ActivePlugins wraps a real plugin's source, so tests see the guard's mapping.
+    public GuardedImageSource? FindImageSource(string pluginId) =>
+        pluginId == InputId ? new GuardedImageSource(InputId, source, States, NullLogger.Instance) : null;
 
     private sealed class TestProfile : IAnonymizationProfile
     {

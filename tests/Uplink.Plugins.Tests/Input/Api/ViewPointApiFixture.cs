@@ -106,7 +106,7 @@ public sealed class ViewPointApiFixture : IAsyncDisposable
 
         public IReadOnlyList<ActivePlugin<Abstractions.Outputs.IOutputPlugin>> Outputs { get; } = [];
 
-        public IImageSource? FindImageSource(string pluginId) => null;
+        public Uplink.Core.Plugins.Supervision.GuardedImageSource? FindImageSource(string pluginId) => null;
     }
 
     private sealed class NoProcessor : IInstanceProcessor

@@ -1,0 +1,53 @@
+using Uplink.Plugins.Abstractions.Inputs;
+
+namespace Uplink.Core.Shares.Store;
+
+/// <summary>
+/// The one owner of the state machine: which state may follow which. The store's <c>CHECK</c>s, the
+/// "unfinished" sets its queries claim from, and which states are final all come from these two tables;
+/// <see cref="StateNames"/> owns the stored names.
+/// </summary>
+internal static class StateTable
+{
+    /// <summary>Each image state and the states a stage may move it to. A state without a way out is final.</summary>
+    public static readonly IReadOnlyDictionary<ImageState, ImageState[]> Images = new Dictionary<ImageState, ImageState[]>
+    {
+        // Resolving fails an invalid id at once, or an image whose attempts ran out.
+        [ImageState.Queued] = [ImageState.Fetched, ImageState.Failed],
+
+        // The profile and the verifier decide; a throwing anonymizer fails the image after its attempts.
+        [ImageState.Fetched] = [ImageState.Anonymized, ImageState.SetAside, ImageState.Discarded, ImageState.Failed],
+
+        // An output may refuse an instance for good.
+        [ImageState.Anonymized] = [ImageState.Sent, ImageState.SetAside, ImageState.Discarded, ImageState.Failed],
+        [ImageState.Sent] = [],
+        [ImageState.SetAside] = [],
+        [ImageState.Discarded] = [],
+        [ImageState.Failed] = [],
+    };
+
+    /// <summary>Each share state and the states it may move to. A state without a way out is final.</summary>
+    public static readonly IReadOnlyDictionary<ShareState, ShareState[]> Shares = new Dictionary<ShareState, ShareState[]>
+    {
+        [ShareState.Queued] = [ShareState.Waiting, ShareState.Completed, ShareState.Failed],
+        [ShareState.Waiting] = [ShareState.Queued, ShareState.Completed, ShareState.Failed],
+        [ShareState.Completed] = [],
+        [ShareState.Failed] = [],
+    };
+
+    /// <summary>The image states a worker still has work for, in table order.</summary>
+    public static IReadOnlyList<ImageState> UnfinishedImages { get; } = [.. Images.Where(s => s.Value.Length > 0).Select(s => s.Key)];
+
+    /// <summary>The share states whose hand-off is still to come, in table order.</summary>
+    public static IReadOnlyList<ShareState> OpenShares { get; } = [.. Shares.Where(s => s.Value.Length > 0).Select(s => s.Key)];
+
+    /// <summary>The stored names of <paramref name="states"/> as an SQL list, for <c>IN (…)</c>.</summary>
+    /// <param name="states">The states.</param>
+    /// <returns>For example <c>'queued', 'fetched'</c>.</returns>
+    public static string Sql(IEnumerable<ImageState> states) => string.Join(", ", states.Select(s => $"'{StateNames.Of(s)}'"));
+
+    /// <summary>The stored names of <paramref name="states"/> as an SQL list, for <c>IN (…)</c>.</summary>
+    /// <param name="states">The states.</param>
+    /// <returns>For example <c>'queued', 'waiting'</c>.</returns>
+    public static string Sql(IEnumerable<ShareState> states) => string.Join(", ", states.Select(s => $"'{StateNames.Of(s)}'"));
+}
