@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Uplink.Dicom;
 
 namespace Uplink.Host.Commands.Inspect;
@@ -6,19 +7,26 @@ namespace Uplink.Host.Commands.Inspect;
 /// (an array of dataset objects when several files are given).</summary>
 internal sealed class InspectCommand(ConsoleOutput console) : ICommand
 {
+    private readonly Option<bool> _json = new("--json") { Description = "Print the DICOM JSON model (PS3.18 F.2); several files make an array." };
+    private readonly Argument<string[]> _files = new("FILE") { Description = "DICOM Part 10 files.", Arity = ArgumentArity.OneOrMore };
+
+    /// <inheritdoc />
     public string Name => "inspect";
 
+    /// <inheritdoc />
     public string Summary => "Prints DICOM files element by element (--json: the PS3.18 JSON model).";
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public string Failure => "a file could not be read or is not valid DICOM (named on standard error)";
+
+    /// <inheritdoc />
+    public IReadOnlyList<Symbol> Symbols => [_json, _files];
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
-        var json = args.Contains("--json");
-        var files = args.Where(a => a != "--json").ToList();
-        if (files.Count == 0 || files.Any(f => f.StartsWith("--", StringComparison.Ordinal)))
-        {
-            await console.Error.WriteLineAsync("usage: uplink inspect [--json] FILE...").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
+        var json = parsed.GetValue(_json);
+        var files = parsed.GetRequiredValue(_files);
 
         var failed = 0;
         var documents = new List<string>();
@@ -53,7 +61,7 @@ internal sealed class InspectCommand(ConsoleOutput console) : ICommand
         if (json && documents.Count > 0)
         {
             // One file: its dataset object. Several: an array of them, as in a DICOMweb JSON response.
-            var text = files.Count == 1 ? documents[0] : $"[\n{string.Join(",\n", documents)}\n]";
+            var text = files.Length == 1 ? documents[0] : $"[\n{string.Join(",\n", documents)}\n]";
             await console.Out.WriteLineAsync(text).ConfigureAwait(false);
         }
 
