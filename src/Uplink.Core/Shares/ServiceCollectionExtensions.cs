@@ -34,6 +34,7 @@ internal static class ServiceCollectionExtensions
         services.TryAddSingleton<ImageQueue>();
         services.TryAddSingleton<ShareQueue>();
         services.TryAddSingleton<AttemptLog>();
+        services.TryAddSingleton<StoreHealthReader>();
         services.TryAddSingleton<RecipientProtector>();
         services.TryAddSingleton<PipelineSignal>();
         services.TryAddSingleton<ShareSpool>();

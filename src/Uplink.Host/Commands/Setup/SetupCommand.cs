@@ -133,7 +133,7 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
 
     private void Apply(SetupChoice choice)
     {
-        var secretsExisted = File.Exists(SiteSecrets.UidKeyPath(choice.DataDirectory)) && File.Exists(SiteSecrets.ApiKeyPath(choice.DataDirectory));
+        var secretsExisted = File.Exists(SiteSecrets.UidKeyPath(choice.DataDirectory)) && File.Exists(SiteSecrets.ApiKeyPath(choice.DataDirectory)) && File.Exists(SiteSecrets.AdminKeyPath(choice.DataDirectory));
         PrivateFiles.CreateDirectory(choice.DataDirectory);
         UplinkConfigurationFile.Write(choice.ConfigPath, choice.Code, choice.DataDirectory, choice.PluginsDirectory);
         SiteSecrets.EnsureCreated(choice.DataDirectory);
@@ -145,7 +145,7 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
         output.WriteLine($"  profile  {code.Profile} (from {code.ProfilePlugin})");
         output.WriteLine($"  inputs   {string.Join(", ", code.Inputs)}");
         output.WriteLine($"  outputs  {string.Join(", ", code.Outputs)}");
-        output.WriteLine($"Site secrets {(secretsExisted ? "kept" : "created")} in {SiteSecrets.SecretsDirectory(choice.DataDirectory)} (UID key; ViewPoint API key in {Path.GetFileName(SiteSecrets.ApiKeyPath(choice.DataDirectory))}), readable by this account only");
+        output.WriteLine($"Site secrets {(secretsExisted ? "kept" : "created")} in {SiteSecrets.SecretsDirectory(choice.DataDirectory)} (UID key; ViewPoint API key in {Path.GetFileName(SiteSecrets.ApiKeyPath(choice.DataDirectory))}; admin key for the admin listener's detailed health in {Path.GetFileName(SiteSecrets.AdminKeyPath(choice.DataDirectory))}), readable by this account only");
 
         var source = UplinkConfigurationSource.Load(choice.ConfigPath);
         using var system = PluginSystem.Load(source.HostSettings, source.Selection, source.PluginSettings,
