@@ -10,7 +10,8 @@ namespace Uplink.Core.Shares.Pipeline;
 /// </summary>
 internal sealed class FetchStage(IActivePlugins plugins, ImageQueue queue, ImageOutcomes outcomes)
 {
-    private const string Stage = "fetch";
+    /// <summary>The stage's name in the attempts log and the metrics.</summary>
+    public const string Stage = "fetch";
 
     /// <summary>Runs the stage.</summary>
     /// <param name="item">A queued, leased image.</param>
