@@ -98,7 +98,8 @@ internal sealed class UplinkCommandLine
             return ExitCodes.Usage;
         }
 
-        var parsed = Root.Parse(args);
+        // No @response-file expansion: "@" may begin a file name given to inspect or anonymize.
+        var parsed = Root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Action is ParseErrorAction)
         {
             var prefix = $"uplink{VerbOf(parsed.CommandResult)}";

@@ -107,6 +107,15 @@ public sealed partial class UplinkCommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_argument_starting_with_an_at_sign_is_a_file_name_not_a_response_file()
+    {
+        var code = await Invoke(["inspect", "@missing-file.dcm"]);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("@missing-file.dcm: ", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Version_prints_the_assembly_version()
     {
         var code = await Invoke(["--version"]);
