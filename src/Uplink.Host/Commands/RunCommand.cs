@@ -15,7 +15,7 @@ internal sealed class RunCommand(ConsoleOutput console) : ICommand
     public string Name => "run";
 
     /// <inheritdoc />
-    public string Summary => "Runs the host: loads the active plugins and serves until stopped.";
+    public string Summary => "Runs the host: loads the active plugins and serves until stopped; health on Uplink:Admin:Listen.";
 
     /// <inheritdoc />
     public string Failure => "the host could not start: no configuration, or a setting is not valid";
