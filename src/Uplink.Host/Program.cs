@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Uplink.Host.Commands;
-using Uplink.Host.Commands.Profiles;
 
 namespace Uplink.Host;
 
@@ -17,17 +16,9 @@ internal static class Program
         };
 
         await using var services = new ServiceCollection()
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<ConsoleOutput>()
-            .AddSingleton<ProfileCatalog>()
-            .AddSingleton<CommandDispatcher>()
-            .Scan(scan => scan
-                .FromAssemblyOf<ICommand>()
-                .AddClasses(classes => classes.AssignableTo<ICommand>(), publicOnly: false)
-                .As<ICommand>()
-                .WithSingletonLifetime())
+            .AddUplinkCommandLine(new ConsoleOutput())
             .BuildServiceProvider();
 
-        return await services.GetRequiredService<CommandDispatcher>().DispatchAsync(args, cancellation.Token);
+        return await services.GetRequiredService<UplinkCommandLine>().InvokeAsync(args, cancellation.Token);
     }
 }

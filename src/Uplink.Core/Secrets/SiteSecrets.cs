@@ -8,6 +8,8 @@ namespace Uplink.Core.Secrets;
 /// <list type="bullet">
 /// <item><see cref="UidKey"/>: 32 random bytes, the HMAC key that remaps DICOM UIDs consistently for this site (<c>secrets/uid-hmac.key</c>, raw bytes).</item>
 /// <item><see cref="ApiKey"/>: the bearer key ViewPoint must present to Uplink's local API (<c>secrets/viewpoint-api.key</c>, text).</item>
+/// <item>The admin key: the bearer key an admin presents to the host's admin listener for detailed health (<c>secrets/admin.key</c>, text;
+/// read with <see cref="ReadAdminKey"/>, optional so a data folder made before it existed still starts).</item>
 /// </list>
 /// Read them with <see cref="Load"/>; <see cref="EnsureCreated"/> creates whichever is absent and keeps existing ones.
 /// </summary>
@@ -47,6 +49,21 @@ internal sealed class SiteSecrets
     /// <returns>The path.</returns>
     public static string ApiKeyPath(string dataDirectory) => Path.Combine(SecretsDirectory(dataDirectory), "viewpoint-api.key");
 
+    /// <summary>The file holding the admin key.</summary>
+    /// <param name="dataDirectory">The data folder.</param>
+    /// <returns>The path.</returns>
+    public static string AdminKeyPath(string dataDirectory) => Path.Combine(SecretsDirectory(dataDirectory), "admin.key");
+
+    /// <summary>Reads the admin key, or null when <c>uplink setup</c> has not created it yet (or it is too short to trust).</summary>
+    /// <param name="dataDirectory">The data folder.</param>
+    /// <returns>The key, or null.</returns>
+    public static string? ReadAdminKey(string dataDirectory)
+    {
+        var path = AdminKeyPath(dataDirectory);
+        var key = File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+        return key is { Length: >= 32 } ? key : null;
+    }
+
     /// <summary>Creates the secrets that are absent (existing ones are never replaced) and returns all of them.</summary>
     /// <param name="dataDirectory">The data folder.</param>
     /// <returns>The secrets.</returns>
@@ -58,10 +75,10 @@ internal sealed class SiteSecrets
             PrivateFiles.WriteAllBytes(UidKeyPath(dataDirectory), RandomNumberGenerator.GetBytes(UidKeyLength));
         }
 
-        if (!File.Exists(ApiKeyPath(dataDirectory)))
+        foreach (var keyPath in new[] { ApiKeyPath(dataDirectory), AdminKeyPath(dataDirectory) }.Where(p => !File.Exists(p)))
         {
             var key = Base64Url(RandomNumberGenerator.GetBytes(32));
-            PrivateFiles.WriteAllBytes(ApiKeyPath(dataDirectory), System.Text.Encoding.ASCII.GetBytes(key));
+            PrivateFiles.WriteAllBytes(keyPath, System.Text.Encoding.ASCII.GetBytes(key));
         }
 
         return Load(dataDirectory);

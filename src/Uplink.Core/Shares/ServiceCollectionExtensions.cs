@@ -34,6 +34,9 @@ internal static class ServiceCollectionExtensions
         services.TryAddSingleton<ImageQueue>();
         services.TryAddSingleton<ShareQueue>();
         services.TryAddSingleton<AttemptLog>();
+        services.AddMetrics();
+        services.TryAddSingleton<PipelineMetrics>();
+        services.TryAddSingleton<StoreHealthReader>();
         services.TryAddSingleton<RecipientProtector>();
         services.TryAddSingleton<PipelineSignal>();
         services.TryAddSingleton<ShareSpool>();

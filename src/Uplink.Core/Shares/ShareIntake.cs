@@ -14,6 +14,7 @@ internal sealed class ShareIntake(
     ShareRepository repository,
     RecipientProtector protector,
     PipelineSignal signal,
+    PipelineMetrics metrics,
     TimeProvider time,
     ILogger<ShareIntake> logger) : IShareIntake
 {
@@ -34,6 +35,7 @@ internal sealed class ShareIntake(
         if (receipt.Created)
         {
             PipelineLog.ShareRecorded(logger, receipt.ShareId, request.ImageIds.Count, request.SourcePluginId);
+            metrics.ShareAccepted();
             signal.Pulse();
         }
 

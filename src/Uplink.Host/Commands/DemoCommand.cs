@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,16 @@ namespace Uplink.Host.Commands;
 /// <param name="time">The clock.</param>
 internal sealed class DemoCommand(ConsoleOutput console, TimeProvider time) : ICommand
 {
-    private const string TricefyFlag = "--tricefy";
+    private readonly Option<string> _folder = new("--folder")
+    {
+        Description = "Where the demo site goes (default: a new folder under the temporary folder).",
+        HelpName = "DIR",
+    };
+
+    private readonly Option<bool> _tricefy = new("--tricefy")
+    {
+        Description = "Upload with the Tricefy output to the in-repo simulator instead of the folder output.",
+    };
 
     /// <inheritdoc />
     public string Name => "demo";
@@ -27,17 +37,16 @@ internal sealed class DemoCommand(ConsoleOutput console, TimeProvider time) : IC
     public string Summary => "Shares a generated ultrasound exam end to end and shows what went in and out.";
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var tricefy = args.Contains(TricefyFlag, StringComparer.Ordinal);
-        var options = CommandLineOptions.Parse([.. args.Where(a => a != TricefyFlag)], ["--folder"], out var error);
-        if (options is null || options.Positional.Count > 0)
-        {
-            await console.Error.WriteLineAsync($"uplink demo: {error ?? $"unexpected argument '{options!.Positional[0]}'"}. Usage: uplink demo [--folder DIR] [--tricefy]").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
+    public string Failure => "the share did not complete";
 
-        var root = options.Get("--folder") ?? Path.Combine(Path.GetTempPath(), $"uplink-demo-{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+    /// <inheritdoc />
+    public IReadOnlyList<Symbol> Symbols => [_folder, _tricefy];
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
+        var tricefy = parsed.GetValue(_tricefy);
+        var root = parsed.GetValue(_folder) ?? Path.Combine(Path.GetTempPath(), $"uplink-demo-{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
         var site = DemoSite.Create(root);
         var exam = DemoExamGenerator.Write(site.ImageStore);
         var o = console.Out;

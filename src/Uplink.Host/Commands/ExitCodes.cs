@@ -11,4 +11,15 @@ internal static class ExitCodes
 
     /// <summary>The command line itself is wrong.</summary>
     public const int Usage = 2;
+
+    /// <summary>The exit codes section of a verb's help.</summary>
+    /// <param name="failure">What <see cref="Failed"/> means for the verb.</param>
+    /// <returns>The lines.</returns>
+    public static string Describe(string failure) =>
+        $"""
+        Exit codes:
+          {Success}  success
+          {Failed}  {failure}
+          {Usage}  the command line is wrong (unknown option, missing or bad value)
+        """;
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Uplink.Host.Hosting;
@@ -8,25 +9,26 @@ namespace Uplink.Host.Commands;
 /// <param name="console">Where start-up errors go.</param>
 internal sealed class RunCommand(ConsoleOutput console) : ICommand
 {
+    private readonly Option<string> _config = CommonOptions.Config();
+
     /// <inheritdoc />
     public string Name => "run";
 
     /// <inheritdoc />
-    public string Summary => "Runs the host: loads the active plugins and serves until stopped.";
+    public string Summary => "Runs the host: loads the active plugins and serves until stopped; health on Uplink:Admin:Listen.";
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var options = CommandLineOptions.Parse(args, ["--config"], out var error);
-        if (options is null || options.Positional.Count > 0)
-        {
-            await console.Error.WriteLineAsync($"uplink run: {error ?? $"unexpected argument '{options!.Positional[0]}'"}. Usage: uplink run [--config FILE]").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
+    public string Failure => "the host could not start: no configuration, or a setting is not valid";
 
+    /// <inheritdoc />
+    public IReadOnlyList<Symbol> Symbols => [_config];
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
         try
         {
-            var source = UplinkConfigurationSource.Load(options.Get("--config"));
+            var source = UplinkConfigurationSource.Load(parsed.GetValue(_config));
             using var host = UplinkHostFactory.Build(source);
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;

@@ -19,7 +19,8 @@ namespace Uplink.Host.Demo;
 /// <param name="ConfigPath">The configuration file.</param>
 /// <param name="ApiUrl">The ViewPoint API's base address.</param>
 /// <param name="ApiKey">The site's API key.</param>
-internal sealed record DemoSite(string Root, string ImageStore, string DataDirectory, string OutputDirectory, string ConfigPath, Uri ApiUrl, string ApiKey)
+/// <param name="AdminUrl">The host's admin listener (health endpoints), on a port of its own.</param>
+internal sealed record DemoSite(string Root, string ImageStore, string DataDirectory, string OutputDirectory, string ConfigPath, Uri ApiUrl, string ApiKey, Uri AdminUrl)
 {
     /// <summary>The expert code the demo runs.</summary>
     public const string ExpertCode = "Anon-LPU-O";
@@ -51,8 +52,14 @@ internal sealed record DemoSite(string Root, string ImageStore, string DataDirec
             [FolderOutput] = new JsonObject { ["Root"] = output },
         };
         UplinkConfigurationFile.Write(config, code with { Outputs = [FolderOutput], Settings = settings }, data, null);
+
+        // Its own admin port, so a demo or a test never collides with an installed Uplink or another test.
+        var admin = new Uri($"http://127.0.0.1:{FreePort()}");
+        var written = JsonNode.Parse(File.ReadAllText(config))!.AsObject();
+        written[UplinkOptions.SectionName]!["Admin"] = new JsonObject { ["Listen"] = admin.ToString().TrimEnd('/') };
+        File.WriteAllText(config, written.ToJsonString(new() { WriteIndented = true }));
         var secrets = SiteSecrets.EnsureCreated(data);
-        return new DemoSite(root, store, data, output, config, api, secrets.ApiKey);
+        return new DemoSite(root, store, data, output, config, api, secrets.ApiKey, admin);
     }
 
     /// <summary>A free TCP port on 127.0.0.1.</summary>

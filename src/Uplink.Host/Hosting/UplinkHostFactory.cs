@@ -9,13 +9,15 @@ using Serilog.Events;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Loading;
+using Uplink.Host.Hosting.Health;
 
 namespace Uplink.Host.Hosting;
 
 /// <summary>
 /// Builds the Generic Host behind <c>uplink run</c>: the configuration file, Serilog (console and a
 /// daily rolling file under the data folder's <c>logs/</c>), options validated at start, Windows Service
-/// and systemd awareness, the plugin system, the input supervisor and the pipeline hook.
+/// and systemd awareness, the plugin system, the input supervisor, the pipeline hook, and the admin
+/// listener with the health checks.
 /// </summary>
 internal static class UplinkHostFactory
 {
@@ -71,6 +73,7 @@ internal static class UplinkHostFactory
         builder.Services.AddUplinkPipelineServices(builder.Configuration);
         configure?.Invoke(builder.Services);
         builder.Services.AddHostedService<InputSupervisorService>();
+        builder.Services.AddUplinkHealth(builder.Configuration);
         return builder.Build();
     }
 

@@ -33,9 +33,10 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task AnUnknownOption_IsAUsageError()
     {
-        var code = await new RunCommand(new ConsoleOutput(new StringWriter(), _error)).RunAsync(["--confg", "x"], TestContext.Current.CancellationToken);
+        var console = new ConsoleOutput(new StringWriter(), _error);
+        var code = await new RunCommand(console).RunAsync(["--confg", "x"], TestContext.Current.CancellationToken, console);
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("unknown option '--confg' (accepted: --config)", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("uplink run: Unrecognized command or argument '--confg'", _error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
+using Uplink.Core.Secrets;
+using Uplink.Host.Commands;
+using Uplink.Host.Commands.Status;
 using Uplink.Host.Demo;
+using Uplink.Host.Tests.Commands;
 using Uplink.Host.Tests.EndToEnd.Support;
 
 namespace Uplink.Host.Tests.EndToEnd;
@@ -8,7 +12,8 @@ namespace Uplink.Host.Tests.EndToEnd;
 /// <summary>
 /// After an end-to-end run (a share, a repeat, refused requests that carry the contact), neither any log
 /// event (Serilog's file sink at Verbose, Microsoft's events included, and the console) nor any file
-/// Uplink wrote outside the output holds the recipient's contact or the source patient's name or ID.
+/// Uplink wrote outside the output holds the recipient's contact or the source patient's name or ID; nor does
+/// <c>uplink status</c> (text or JSON) or the detailed health, which also hold no exam or image id.
 /// </summary>
 public sealed class PatientDataLeakTests
 {
@@ -30,6 +35,8 @@ public sealed class PatientDataLeakTests
         var (unknown, _) = await host.Client.ShareAsync("leak-2", "exam-leak", [.. ids, "MISSING-1"], DemoPatient.Email, DemoPatient.Phone, ct);
         var (invalid, _) = await host.Client.ShareAsync("leak-3", "exam-leak", ids, DemoPatient.Email, "phone " + DemoPatient.Phone, ct);
         var final = await host.Client.WaitForEndAsync(body.GetProperty("shareId").GetString()!, TimeSpan.FromSeconds(45), ct);
+        var health = await DetailedHealthAsync(host, ct);
+        var status = await StatusAsync(host, []) + await StatusAsync(host, ["--json"]);
         host.Process.Stop();
 
         Assert.Equal("completed", final.GetProperty("status").GetString());
@@ -40,6 +47,12 @@ public sealed class PatientDataLeakTests
         Assert.Contains("completed: 2 images sent", logText, StringComparison.Ordinal);
         Assert.Contains("[VRB]", logText, StringComparison.Ordinal);
         Assert.DoesNotContain(Needles, n => string.Join('\n', host.Console).Contains(n, StringComparison.Ordinal));
+        Assert.Contains("sent", status, StringComparison.Ordinal);
+        Assert.Contains("Uplink.Output.Folder", health, StringComparison.Ordinal);
+        foreach (var answer in new[] { status, health })
+        {
+            Assert.DoesNotContain([.. Needles, "exam-leak", ids[0]], n => answer.Contains(n, StringComparison.Ordinal));
+        }
 
         var written = Directory.GetFiles(host.Site.Root, "*", SearchOption.AllDirectories)
             .Where(f => !f.StartsWith(host.Site.OutputDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal)
@@ -54,6 +67,24 @@ public sealed class PatientDataLeakTests
                 Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(needle)) || Contains(bytes, Encoding.Unicode.GetBytes(needle)), $"{Path.GetRelativePath(host.Site.Root, file)} contains '{needle}'");
             }
         }
+    }
+
+    private static async Task<string> DetailedHealthAsync(EndToEndSite host, CancellationToken ct)
+    {
+        using var admin = new HttpClient { BaseAddress = host.Site.AdminUrl };
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", SiteSecrets.ReadAdminKey(host.Site.DataDirectory));
+        using var response = await admin.GetAsync(new Uri("/health/detail", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(ct);
+    }
+
+    private static async Task<string> StatusAsync(EndToEndSite host, string[] args)
+    {
+        using var output = new StringWriter();
+        var code = await new StatusCommand(new ConsoleOutput(output, output), TimeProvider.System)
+            .RunAsync([.. args, "--config", host.Site.ConfigPath], TestContext.Current.CancellationToken);
+        Assert.Equal(ExitCodes.Success, code);
+        return output.ToString();
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;

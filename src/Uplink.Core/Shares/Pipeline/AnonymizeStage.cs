@@ -21,7 +21,8 @@ internal sealed class AnonymizeStage(
     ImageOutcomes outcomes,
     IOptions<PipelineOptions> options)
 {
-    private const string Stage = "anonymize";
+    /// <summary>The stage's name in the attempts log and the metrics.</summary>
+    public const string Stage = "anonymize";
 
     /// <summary>Runs the stage.</summary>
     /// <param name="item">A fetched, leased image.</param>

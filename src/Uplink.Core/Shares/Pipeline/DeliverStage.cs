@@ -13,9 +13,10 @@ namespace Uplink.Core.Shares.Pipeline;
 /// only to the outputs that deliver it password protected (<see cref="INonDicomOutput"/>), and is kept aside,
 /// never sent, when no active output does.
 /// </summary>
-internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, ImageOutcomes outcomes)
+internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, ImageOutcomes outcomes, PipelineMetrics metrics)
 {
-    private const string Stage = "deliver";
+    /// <summary>The stage's name in the attempts log and the metrics.</summary>
+    public const string Stage = "deliver";
 
     /// <summary>The idempotency key of an instance within a share.</summary>
     /// <param name="shareId">The share.</param>
@@ -103,6 +104,7 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
             case DeliveryStatus.Delivered:
                 queue.RecordDelivery(item, pluginId, result.IdempotencyKey);
                 outcomes.Advanced(item, Stage, pluginId);
+                metrics.Uploaded(pluginId, item.Anonymized!.Length);
                 return true;
             case DeliveryStatus.SetAside:
                 outcomes.Finish(item, Stage, ImageState.SetAside, $"output {pluginId} refused it: {result.Reason}");

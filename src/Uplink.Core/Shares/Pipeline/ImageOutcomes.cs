@@ -11,6 +11,7 @@ internal sealed class ImageOutcomes(
     AttemptLog attempts,
     BackoffPolicy backoff,
     IOptions<PipelineOptions> options,
+    PipelineMetrics metrics,
     TimeProvider time,
     ILogger<ImageOutcomes> logger)
 {
@@ -25,8 +26,11 @@ internal sealed class ImageOutcomes(
         if (!queue.Finish(item, state, reason))
         {
             PipelineLog.LeaseLost(logger, item.ShareId, item.Position);
+            return;
         }
-        else if (state == ImageState.Sent)
+
+        metrics.ImageFinished(stage, state);
+        if (state == ImageState.Sent)
         {
             PipelineLog.ImageAdvanced(logger, item.ShareId, item.Position, StateNames.Of(state));
         }

@@ -73,5 +73,6 @@ internal static class ShareSchema
             outcome   TEXT NOT NULL,
             reason    TEXT NULL,
             at        INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS attempts_output ON attempts (output_id, at);
         """;
 }

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Globalization;
 using System.Security.Cryptography;
 using Uplink.Core.Anonymization;
 using Uplink.Host.Commands.Profiles;
@@ -14,6 +16,15 @@ internal sealed class AnonymizeCommand(ProfileCatalog catalog, TimeProvider time
 {
     private const int RunKeyBytes = 32;
 
+    private readonly Option<string> _profile = new("--profile") { Description = "The profile's id (see 'uplink profiles').", HelpName = "NAME", Required = true };
+    private readonly Option<string> _out = new("--out") { Description = "Where the anonymized files go; files set aside are never written there.", HelpName = "DIR", Required = true };
+    private readonly Option<string> _report = new("--report") { Description = "The JSON report (default: beside DIR as DIR.report.json; never inside it, it names input files).", HelpName = "FILE" };
+    private readonly Option<string> _uidKey = new("--uid-key") { Description = "A file with the site's UID key (16 bytes or more); without it, new UIDs are consistent within this run only.", HelpName = "FILE" };
+    private readonly Option<int> _jobs = NewJobsOption();
+    private readonly Option<string> _plugins = CommonOptions.Plugins();
+    private readonly Option<string> _config = CommonOptions.Config();
+    private readonly Argument<string[]> _inputs = new("INPUT") { Description = "DICOM files or folders (read recursively).", Arity = ArgumentArity.OneOrMore };
+
     /// <inheritdoc />
     public string Name => "anonymize";
 
@@ -21,14 +32,15 @@ internal sealed class AnonymizeCommand(ProfileCatalog catalog, TimeProvider time
     public string Summary => "Anonymizes DICOM files with a profile into a folder, verified, with a JSON report.";
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public string Failure => "a file was set aside (it was not written), or the profile plugins could not be loaded";
+
+    /// <inheritdoc />
+    public IReadOnlyList<Symbol> Symbols => [_profile, _out, _report, _uidKey, _jobs, _plugins, _config, _inputs];
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
-        var options = AnonymizeOptions.Parse(args, out var error);
-        if (options is null)
-        {
-            await console.Error.WriteLineAsync($"uplink anonymize: {error}\n{AnonymizeOptions.Usage}").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
+        var options = Read(parsed);
 
         using var profiles = catalog.Load(options.PluginsFolder, options.ConfigPath, console.Error);
         if (profiles is null)
@@ -62,6 +74,38 @@ internal sealed class AnonymizeCommand(ProfileCatalog catalog, TimeProvider time
         AnonymizeReport.Write(options.ReportPath, profile.Descriptor, inputs, results, seconds);
         await AnonymizeSummary.WriteAsync(console, profile.Descriptor, inputs, results, seconds, options.ReportPath).ConfigureAwait(false);
         return results.Any(r => r.Disposition == AnonymizationDisposition.SetAside) ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    private static Option<int> NewJobsOption()
+    {
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "How many files are processed at once (default: one per core).",
+            HelpName = "N",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        jobs.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ Value: var text }] && int.TryParse(text, CultureInfo.InvariantCulture, out var n) && n < 1)
+            {
+                result.AddError($"--jobs must be a positive number, not '{text}'.");
+            }
+        });
+        return jobs;
+    }
+
+    private AnonymizeOptions Read(ParseResult parsed)
+    {
+        var output = Path.GetFullPath(parsed.GetRequiredValue(_out));
+        return new AnonymizeOptions(
+            parsed.GetRequiredValue(_profile),
+            output,
+            parsed.GetRequiredValue(_inputs),
+            parsed.GetValue(_report) ?? output.TrimEnd(Path.DirectorySeparatorChar) + ".report.json",
+            parsed.GetValue(_uidKey),
+            parsed.GetValue(_plugins),
+            parsed.GetValue(_config),
+            parsed.GetValue(_jobs));
     }
 
     private InstanceResult[] Run(IReadOnlyList<AnonymizeInput> inputs, AnonymizeOptions options, IAnonymizationProfile profile, InstanceProcessor processor, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Core.Configuration;
@@ -18,6 +19,8 @@ namespace Uplink.Host.Commands.Plugins;
 /// <param name="console">Where to print.</param>
 internal sealed class PluginsCommand(ConsoleOutput console) : ICommand
 {
+    private readonly Option<string> _config = CommonOptions.Config();
+
     /// <inheritdoc />
     public string Name => "plugins";
 
@@ -25,21 +28,21 @@ internal sealed class PluginsCommand(ConsoleOutput console) : ICommand
     public string Summary => "Lists the plugins: version, kinds, active or not and why, trusted, status.";
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var options = CommandLineOptions.Parse(args, ["--config"], out var error);
-        if (options is null || options.Positional.Count > 0)
-        {
-            await console.Error.WriteLineAsync($"uplink plugins: {error ?? $"unexpected argument '{options!.Positional[0]}'"}. Usage: uplink plugins [--config FILE] | uplink plugins trust ID [--config FILE]").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
+    public string Failure => "a selected plugin is refused or missing, or the configuration named by --config is missing";
 
+    /// <inheritdoc />
+    public IReadOnlyList<Symbol> Symbols => [_config];
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
+        var config = parsed.GetValue(_config);
         UplinkConfigurationSource source;
         try
         {
-            source = UplinkConfigurationSource.Load(options.Get("--config"));
+            source = UplinkConfigurationSource.Load(config);
         }
-        catch (FileNotFoundException) when (options.Get("--config") is null)
+        catch (FileNotFoundException) when (config is null)
         {
             var defaults = PluginHostSettings.For(PluginHostSettings.DefaultPluginsDirectory, UplinkPaths.DefaultDataDirectory);
             return await ListAsync(defaults, new PluginSelection("(none)", "(none)", string.Empty, [], []), new ConfigurationBuilder().Build(),

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Trust;
 using Uplink.Host.Hosting;
@@ -12,6 +13,9 @@ namespace Uplink.Host.Commands.Plugins;
 /// <param name="time">The clock for the approval's date.</param>
 internal sealed class PluginsTrustCommand(ConsoleOutput console, TimeProvider time) : ICommand
 {
+    private readonly Argument<string> _id = new("ID") { Description = "The plugin's id, as 'uplink plugins' lists it." };
+    private readonly Option<string> _config = CommonOptions.Config();
+
     /// <inheritdoc />
     public string Name => "plugins trust";
 
@@ -19,19 +23,18 @@ internal sealed class PluginsTrustCommand(ConsoleOutput console, TimeProvider ti
     public string Summary => "Approves a plugin: records the SHA-256 of every file in its folder.";
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var options = CommandLineOptions.Parse(args, ["--config"], out var error);
-        if (options is null || options.Positional.Count != 1)
-        {
-            await console.Error.WriteLineAsync($"uplink plugins trust: {error ?? "give exactly one plugin id"}. Usage: uplink plugins trust ID [--config FILE]").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
+    public string Failure => "no such plugin, it cannot be read, or there is no configuration";
 
+    /// <inheritdoc />
+    public IReadOnlyList<Symbol> Symbols => [_id, _config];
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
         UplinkConfigurationSource source;
         try
         {
-            source = UplinkConfigurationSource.Load(options.Get("--config"));
+            source = UplinkConfigurationSource.Load(parsed.GetValue(_config));
         }
         catch (FileNotFoundException ex)
         {
@@ -39,7 +42,7 @@ internal sealed class PluginsTrustCommand(ConsoleOutput console, TimeProvider ti
             return ExitCodes.Failed;
         }
 
-        var id = options.Positional[0];
+        var id = parsed.GetRequiredValue(_id);
         var settings = source.HostSettings;
         var matches = PluginCatalog.Discover(settings.PluginsDirectory)
             .Where(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))

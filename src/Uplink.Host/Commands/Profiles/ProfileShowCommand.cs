@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Uplink.Core.Anonymization.Documentation;
 
 namespace Uplink.Host.Commands.Profiles;
@@ -5,6 +6,10 @@ namespace Uplink.Host.Commands.Profiles;
 /// <summary><c>uplink profile show NAME [--plugins DIR] [--config FILE]</c>: prints the table of all the removed and anonymized data of a profile.</summary>
 internal sealed class ProfileShowCommand(ProfileCatalog catalog, ConsoleOutput console) : ICommand
 {
+    private readonly Argument<string> _name = new("NAME") { Description = "The profile's id, as 'uplink profiles' lists it." };
+    private readonly Option<string> _plugins = CommonOptions.Plugins();
+    private readonly Option<string> _config = CommonOptions.Config();
+
     /// <inheritdoc />
     public string Name => "profile show";
 
@@ -12,58 +17,29 @@ internal sealed class ProfileShowCommand(ProfileCatalog catalog, ConsoleOutput c
     public string Summary => "Prints a profile's table of removed and anonymized data.";
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var rest = TakePluginOptions(args, out var plugins, out var config);
-        if (rest.Count != 1)
-        {
-            await console.Error.WriteLineAsync("uplink profile show: give one profile id. Usage: uplink profile show NAME [--plugins DIR] [--config FILE]").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
+    public string Failure => "the profile plugins could not be loaded (--config names no file)";
 
-        using var profiles = catalog.Load(plugins, config, console.Error);
+    /// <inheritdoc />
+    public IReadOnlyList<Symbol> Symbols => [_name, _plugins, _config];
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
+        using var profiles = catalog.Load(parsed.GetValue(_plugins), parsed.GetValue(_config), console.Error);
         if (profiles is null)
         {
             return ExitCodes.Failed;
         }
 
-        var profile = profiles.Find(rest[0]);
+        var name = parsed.GetRequiredValue(_name);
+        var profile = profiles.Find(name);
         if (profile is null)
         {
-            await console.Error.WriteLineAsync($"uplink profile show: no profile '{rest[0]}'. Profiles: {profiles.Ids}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"uplink profile show: no profile '{name}'. Profiles: {profiles.Ids}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
         await console.Out.WriteAsync(ProfileTable.Render(profile.Descriptor)).ConfigureAwait(false);
         return ExitCodes.Success;
-    }
-
-    /// <summary>Takes <c>--plugins DIR</c> and <c>--config FILE</c> out of the arguments.</summary>
-    /// <param name="args">The arguments.</param>
-    /// <param name="plugins">The plugins folder, or null when not given.</param>
-    /// <param name="config">The configuration file, or null when not given.</param>
-    /// <returns>The other arguments.</returns>
-    public static IReadOnlyList<string> TakePluginOptions(IReadOnlyList<string> args, out string? plugins, out string? config)
-    {
-        var others = new List<string>();
-        plugins = null;
-        config = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == "--plugins" && i + 1 < args.Count)
-            {
-                plugins = args[++i];
-            }
-            else if (args[i] == "--config" && i + 1 < args.Count)
-            {
-                config = args[++i];
-            }
-            else
-            {
-                others.Add(args[i]);
-            }
-        }
-
-        return others;
     }
 }

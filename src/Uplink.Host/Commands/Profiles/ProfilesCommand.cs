@@ -1,8 +1,13 @@
+using System.CommandLine;
+
 namespace Uplink.Host.Commands.Profiles;
 
 /// <summary><c>uplink profiles [--plugins DIR] [--config FILE]</c>: lists the anonymization profiles the trusted profile plugins provide.</summary>
 internal sealed class ProfilesCommand(ProfileCatalog catalog, ConsoleOutput console) : ICommand
 {
+    private readonly Option<string> _plugins = CommonOptions.Plugins();
+    private readonly Option<string> _config = CommonOptions.Config();
+
     /// <inheritdoc />
     public string Name => "profiles";
 
@@ -10,16 +15,15 @@ internal sealed class ProfilesCommand(ProfileCatalog catalog, ConsoleOutput cons
     public string Summary => "Lists the anonymization profiles.";
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var rest = ProfileShowCommand.TakePluginOptions(args, out var plugins, out var config);
-        if (rest.Count > 0)
-        {
-            await console.Error.WriteLineAsync($"uplink profiles: unexpected argument '{rest[0]}'. Usage: uplink profiles [--plugins DIR] [--config FILE]").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
+    public string Failure => "no profile is available (each refused plugin is named), or --config names no file";
 
-        using var profiles = catalog.Load(plugins, config, console.Error);
+    /// <inheritdoc />
+    public IReadOnlyList<Symbol> Symbols => [_plugins, _config];
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
+        using var profiles = catalog.Load(parsed.GetValue(_plugins), parsed.GetValue(_config), console.Error);
         if (profiles is null)
         {
             return ExitCodes.Failed;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
@@ -20,6 +21,12 @@ namespace Uplink.Host.Commands.Setup;
 internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? terminal = null) : ICommand
 {
     private readonly SetupTerminal _terminal = terminal ?? SetupTerminal.FromConsole();
+    private readonly Option<string> _expertCode = new("--expert-code") { Description = "The expert code that selects the profile, inputs and outputs (e.g. Anon-LPU-O). Without any option on a terminal, a wizard asks.", HelpName = "CODE" };
+    private readonly Option<string> _config = CommonOptions.Config();
+    private readonly Option<string> _data = new("--data") { Description = "The data folder: site secrets, the share store, logs (default: the configuration's folder).", HelpName = "DIR" };
+    private readonly Option<string> _plugins = CommonOptions.Plugins();
+    private readonly Option<string> _tricefyEmail = new("--tricefy-email") { Description = $"The Tricefy account's e-mail; its API token is read from {TokenVariable} or standard input, sealed and checked.", HelpName = "EMAIL" };
+    private readonly Option<string> _tricefyEndpoint = new("--tricefy-endpoint") { Description = "Tricefy's upload endpoint when not the configuration's default (e.g. https://us.tricefy.com/dicomweb/studies).", HelpName = "URL" };
 
     /// <inheritdoc />
     public string Name => "setup";
@@ -42,18 +49,18 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
     public string CatalogPath { get; init; } = ExpertCodeCatalog.DefaultPath;
 
     /// <inheritdoc />
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var options = CommandLineOptions.Parse(args, ["--expert-code", "--config", "--data", "--plugins", "--tricefy-email", "--tricefy-endpoint"], out var error);
-        if (options is null || options.Positional.Count > 0)
-        {
-            return await UsageAsync(error ?? $"unexpected argument '{options!.Positional[0]}'").ConfigureAwait(false);
-        }
+    public string Failure => "cancelled, or the Tricefy token is missing or was refused (the configuration is written)";
 
+    /// <inheritdoc />
+    public IReadOnlyList<Symbol> Symbols => [_expertCode, _config, _data, _plugins, _tricefyEmail, _tricefyEndpoint];
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
         var catalog = ExpertCodeCatalog.Load(CatalogPath);
-        var configPath = Path.GetFullPath(options.Get("--config") ?? UplinkPaths.DefaultConfigFile);
+        var configPath = Path.GetFullPath(parsed.GetValue(_config) ?? UplinkPaths.DefaultConfigFile);
         SetupChoice? choice;
-        if (options.Get("--expert-code") is { } codeText)
+        if (parsed.GetValue(_expertCode) is { } codeText)
         {
             var code = catalog.Find(codeText);
             if (code is null)
@@ -62,10 +69,10 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
                 return ExitCodes.Usage;
             }
 
-            var data = Path.GetFullPath(options.Get("--data") ?? Path.GetDirectoryName(configPath)!);
-            choice = new SetupChoice(code, configPath, data, options.Get("--plugins"));
+            var data = Path.GetFullPath(parsed.GetValue(_data) ?? Path.GetDirectoryName(configPath)!);
+            choice = new SetupChoice(code, configPath, data, parsed.GetValue(_plugins));
         }
-        else if (args.Count == 0 && _terminal.IsInteractive)
+        else if (Symbols.All(s => parsed.GetResult(s) is null) && _terminal.IsInteractive)
         {
             choice = new SetupWizard(_terminal, console.Out).Ask(catalog, configPath);
             if (choice is null)
@@ -80,9 +87,9 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
         }
 
         Apply(choice);
-        if (options.Get("--tricefy-email") is { } email)
+        if (parsed.GetValue(_tricefyEmail) is { } email)
         {
-            return await StoreTricefyCredentialsAsync(choice, email, options.Get("--tricefy-endpoint"), cancellationToken).ConfigureAwait(false);
+            return await StoreTricefyCredentialsAsync(choice, email, parsed.GetValue(_tricefyEndpoint), cancellationToken).ConfigureAwait(false);
         }
 
         return ExitCodes.Success;
@@ -126,7 +133,7 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
 
     private void Apply(SetupChoice choice)
     {
-        var secretsExisted = File.Exists(SiteSecrets.UidKeyPath(choice.DataDirectory)) && File.Exists(SiteSecrets.ApiKeyPath(choice.DataDirectory));
+        var secretsExisted = File.Exists(SiteSecrets.UidKeyPath(choice.DataDirectory)) && File.Exists(SiteSecrets.ApiKeyPath(choice.DataDirectory)) && File.Exists(SiteSecrets.AdminKeyPath(choice.DataDirectory));
         PrivateFiles.CreateDirectory(choice.DataDirectory);
         UplinkConfigurationFile.Write(choice.ConfigPath, choice.Code, choice.DataDirectory, choice.PluginsDirectory);
         SiteSecrets.EnsureCreated(choice.DataDirectory);
@@ -138,7 +145,7 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
         output.WriteLine($"  profile  {code.Profile} (from {code.ProfilePlugin})");
         output.WriteLine($"  inputs   {string.Join(", ", code.Inputs)}");
         output.WriteLine($"  outputs  {string.Join(", ", code.Outputs)}");
-        output.WriteLine($"Site secrets {(secretsExisted ? "kept" : "created")} in {SiteSecrets.SecretsDirectory(choice.DataDirectory)} (UID key; ViewPoint API key in {Path.GetFileName(SiteSecrets.ApiKeyPath(choice.DataDirectory))}), readable by this account only");
+        output.WriteLine($"Site secrets {(secretsExisted ? "kept" : "created")} in {SiteSecrets.SecretsDirectory(choice.DataDirectory)} (UID key; ViewPoint API key in {Path.GetFileName(SiteSecrets.ApiKeyPath(choice.DataDirectory))}; admin key for the admin listener's detailed health in {Path.GetFileName(SiteSecrets.AdminKeyPath(choice.DataDirectory))}), readable by this account only");
 
         var source = UplinkConfigurationSource.Load(choice.ConfigPath);
         using var system = PluginSystem.Load(source.HostSettings, source.Selection, source.PluginSettings,

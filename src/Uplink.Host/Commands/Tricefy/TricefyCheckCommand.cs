@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Uplink.Host.Tricefy;
 
 namespace Uplink.Host.Commands.Tricefy;
@@ -10,20 +11,29 @@ namespace Uplink.Host.Commands.Tricefy;
 internal sealed class TricefyCheckCommand(ConsoleOutput console) : ICommand
 {
     private const string TokenVariable = "UPLINK_TRICEFY_TOKEN";
-    private static readonly HashSet<string> Options = ["--endpoint", "--email"];
-    private static readonly HashSet<string> Flags = ["--token-stdin"];
+    private readonly Option<string> _endpoint = new("--endpoint") { Description = "Tricefy's upload endpoint, e.g. https://tricefy4.com/dicomweb/studies (https, or http to loopback only).", HelpName = "URL" };
+    private readonly Option<string> _email = new("--email") { Description = "The Tricefy user's e-mail.", HelpName = "EMAIL" };
+    private readonly Option<bool> _tokenStdin = new("--token-stdin") { Description = $"Read the API token from the first line of standard input instead of {TokenVariable}." };
 
+    /// <inheritdoc />
     public string Name => "tricefy check";
 
+    /// <inheritdoc />
     public string Summary => "Verifies Tricefy credentials (GET on the upload endpoint).";
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public string Failure => "Tricefy refused the credentials or could not be reached";
+
+    /// <inheritdoc />
+    public IReadOnlyList<Symbol> Symbols => [_endpoint, _email, _tokenStdin];
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
-        var parsed = TricefyArguments.Parse(args, Options, Flags, out var error);
-        var endpoint = parsed?.Get("--endpoint") is { } text && Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
-        var email = parsed?.Get("--email");
-        var token = parsed is null ? null : parsed.Has("--token-stdin") ? await Console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false) : Environment.GetEnvironmentVariable(TokenVariable);
-        error ??= endpoint is null ? "--endpoint needs an absolute URL, e.g. https://tricefy4.com/dicomweb/studies" : null;
+        var endpoint = parsed.GetValue(_endpoint) is { } text && Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
+        var email = parsed.GetValue(_email);
+        var token = parsed.GetValue(_tokenStdin) ? await Console.In.ReadLineAsync(cancellationToken).ConfigureAwait(false) : Environment.GetEnvironmentVariable(TokenVariable);
+        var error = endpoint is null ? "--endpoint needs an absolute URL, e.g. https://tricefy4.com/dicomweb/studies" : null;
         error ??= endpoint!.Scheme == Uri.UriSchemeHttps || endpoint.IsLoopback ? null : "--endpoint must be https:// (plain http only to loopback)";
         error ??= string.IsNullOrWhiteSpace(email) ? "--email is required (the Tricefy user's e-mail)" : null;
         error ??= string.IsNullOrWhiteSpace(token) ? $"no token: set {TokenVariable} or pass --token-stdin" : null;

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Uplink.Tricefy.Simulator;
 
@@ -10,31 +12,35 @@ namespace Uplink.Host.Commands.Tricefy;
 /// </summary>
 internal sealed class TricefySimulateCommand(ConsoleOutput console) : ICommand
 {
-    private static readonly HashSet<string> Options = ["--port", "--email", "--token", "--storage", "--max-bytes"];
+    private readonly Option<int> _port = NewPortOption();
+    private readonly Option<string> _email = new("--email") { Description = "The account the simulator accepts (default: the simulator's test account).", HelpName = "EMAIL" };
+    private readonly Option<string> _token = new("--token") { Description = "The API token the simulator accepts (a test value; never a real one).", HelpName = "TOKEN" };
+    private readonly Option<string> _storage = new("--storage") { Description = "Where received files are stored (default: a temporary folder).", HelpName = "DIR" };
+    private readonly Option<long?> _maxBytes = new("--max-bytes") { Description = "The largest file the simulator accepts, in bytes.", HelpName = "N" };
 
+    /// <inheritdoc />
     public string Name => "tricefy simulate";
 
+    /// <inheritdoc />
     public string Summary => "Runs the Tricefy upload simulator on 127.0.0.1 until Ctrl-C.";
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
-    {
-        var parsed = TricefyArguments.Parse(args, Options, new HashSet<string>(), out var error);
-        var port = parsed?.GetInt("--port", out error);
-        var maxBytes = error is null ? parsed?.GetInt("--max-bytes", out error) : null;
-        if (parsed is null || error is not null || port is < 0 or > 65535)
-        {
-            await console.Error.WriteLineAsync($"uplink tricefy simulate: {error ?? "--port must be 0..65535"}.").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
+    /// <inheritdoc />
+    public string Failure => "the simulator could not start";
 
+    /// <inheritdoc />
+    public IReadOnlyList<Symbol> Symbols => [_port, _email, _token, _storage, _maxBytes];
+
+    /// <inheritdoc />
+    public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
+    {
         var defaults = new TricefySimulatorOptions();
         var options = defaults with
         {
-            Port = port ?? 0,
-            Email = parsed.Get("--email") ?? defaults.Email,
-            Token = parsed.Get("--token") ?? defaults.Token,
-            StorageDirectory = parsed.Get("--storage"),
-            MaxFileBytes = maxBytes ?? defaults.MaxFileBytes,
+            Port = parsed.GetValue(_port),
+            Email = parsed.GetValue(_email) ?? defaults.Email,
+            Token = parsed.GetValue(_token) ?? defaults.Token,
+            StorageDirectory = parsed.GetValue(_storage),
+            MaxFileBytes = parsed.GetValue(_maxBytes) ?? defaults.MaxFileBytes,
         };
         await using var simulator = await TricefySimulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
         await console.Out.WriteLineAsync($"Tricefy simulator listening: upload endpoint {simulator.StudiesEndpoint}").ConfigureAwait(false);
@@ -59,5 +65,18 @@ internal sealed class TricefySimulateCommand(ConsoleOutput console) : ICommand
         var received = simulator.Received;
         await console.Out.WriteLineAsync($"Stopped: {received.Instances.Count} instance(s) stored from {received.UploadRequests} upload request(s), {received.Shares.Count} share hand-off(s), {received.Rejections.Count} refusal(s).").ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    private static Option<int> NewPortOption()
+    {
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 (default: a free one).", HelpName = "N" };
+        port.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ Value: var text }] && int.TryParse(text, CultureInfo.InvariantCulture, out var n) && n is < 0 or > 65535)
+            {
+                result.AddError("--port must be 0..65535.");
+            }
+        });
+        return port;
     }
 }

@@ -100,7 +100,10 @@ public sealed class AnonymizeCommandTests : IDisposable
         Assert.Contains("Anon-LPU-O", _error.ToString(), StringComparison.Ordinal);
     }
 
-    private Task<int> RunAsync(params string[] args) =>
-        new AnonymizeCommand(AnonymizeFixtures.Catalog(), TimeProvider.System, new ConsoleOutput(_out, _error))
-            .RunAsync([.. args, "--plugins", AnonymizeFixtures.PluginsFolder()], TestContext.Current.CancellationToken);
+    private Task<int> RunAsync(params string[] args)
+    {
+        var console = new ConsoleOutput(_out, _error);
+        return new AnonymizeCommand(AnonymizeFixtures.Catalog(), TimeProvider.System, console)
+            .RunAsync([.. args, "--plugins", AnonymizeFixtures.PluginsFolder()], TestContext.Current.CancellationToken, console);
+    }
 }

@@ -36,7 +36,8 @@ public sealed class AnonymizeProfileVerbsTests
     [Fact]
     public async Task Profile_show_without_a_name_is_a_usage_error()
     {
-        var exit = await new ProfileShowCommand(new ProfileCatalog(TimeProvider.System), new ConsoleOutput(_out, _error)).RunAsync([], TestContext.Current.CancellationToken);
+        var console = new ConsoleOutput(_out, _error);
+        var exit = await new ProfileShowCommand(new ProfileCatalog(TimeProvider.System), console).RunAsync([], TestContext.Current.CancellationToken, console);
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("Usage: uplink profile show NAME", _error.ToString(), StringComparison.Ordinal);

@@ -82,7 +82,7 @@ public sealed class InspectCommandTests : IDisposable
         var code = await Run();
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("usage: uplink inspect", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Usage: uplink inspect FILE...", _error.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose()
@@ -93,7 +93,10 @@ public sealed class InspectCommandTests : IDisposable
     }
 
     private Task<int> Run(params string[] args)
-        => new InspectCommand(new ConsoleOutput(_out, _error)).RunAsync(args, TestContext.Current.CancellationToken);
+    {
+        var console = new ConsoleOutput(_out, _error);
+        return new InspectCommand(console).RunAsync(args, TestContext.Current.CancellationToken, console);
+    }
 
     private string WriteSample()
     {

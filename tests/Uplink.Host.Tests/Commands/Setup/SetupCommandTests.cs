@@ -46,6 +46,28 @@ public sealed class SetupCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Setup_AddsAnAdminKeyApartFromTheViewPointKey_ToADataFolderMadeBeforeAdminKeysExisted()
+    {
+        await Command().RunAsync(["--expert-code", "Anon-LPU-O", "--config", ConfigPath], TestContext.Current.CancellationToken);
+        var apiKey = SiteSecrets.Load(_root).ApiKey;
+        File.Delete(SiteSecrets.AdminKeyPath(_root));
+        Assert.Null(SiteSecrets.ReadAdminKey(_root));
+
+        await Command().RunAsync(["--expert-code", "Anon-LPU-O", "--config", ConfigPath], TestContext.Current.CancellationToken);
+
+        var adminKey = SiteSecrets.ReadAdminKey(_root);
+        Assert.NotNull(adminKey);
+        Assert.NotEqual(apiKey, adminKey);
+        Assert.Equal(apiKey, SiteSecrets.Load(_root).ApiKey);
+        Assert.Contains("Site secrets created", _out.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(adminKey, _out.ToString(), StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(SiteSecrets.AdminKeyPath(_root)));
+        }
+    }
+
+    [Fact]
     public async Task Setup_CreatesPrivateSiteSecrets_AndKeepsThemOnASecondRun()
     {
         await Command().RunAsync(["--expert-code", "Standard", "--config", ConfigPath], TestContext.Current.CancellationToken);

@@ -58,10 +58,19 @@ internal sealed class EndToEndSite : IDisposable
     }
 
     /// <summary>Sets one <c>Uplink:Pipeline</c> setting in the configuration (before the host starts).</summary>
-    public void SetPipeline(string key, string value)
+    public void SetPipeline(string key, string value) => Set("Pipeline", key, value);
+
+    /// <summary>Sets one <c>Uplink:SECTION:KEY</c> setting in the configuration (before the host starts).</summary>
+    public void Set(string section, string key, string value)
     {
         var config = JsonNode.Parse(File.ReadAllText(Site.ConfigPath))!.AsObject();
-        config["Uplink"]!["Pipeline"]![key] = value;
+        var uplink = config["Uplink"]!.AsObject();
+        if (uplink[section] is not JsonObject settings)
+        {
+            uplink[section] = settings = new JsonObject();
+        }
+
+        settings[key] = value;
         File.WriteAllText(Site.ConfigPath, config.ToJsonString());
     }
 

@@ -1,0 +1,7 @@
+namespace Uplink.Core.Shares.Store;
+
+/// <summary>Throughput over the last hour.</summary>
+/// <param name="SharesReceived">Shares recorded.</param>
+/// <param name="SharesCompleted">Shares completed.</param>
+/// <param name="ImagesSent">Images an output accepted.</param>
+internal sealed record LastHourCounts(long SharesReceived, long SharesCompleted, long ImagesSent);

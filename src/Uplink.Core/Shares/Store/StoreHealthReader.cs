@@ -1,0 +1,61 @@
+using System.Globalization;
+using Uplink.Plugins.Abstractions.Inputs;
+
+namespace Uplink.Core.Shares.Store;
+
+/// <summary>
+/// The store's figures behind the health checks: whether it answers, each output's recent history from
+/// the attempts log, and the oldest image still on its way. Reads ids and times only, never patient data.
+/// </summary>
+/// <param name="database">The store.</param>
+internal sealed class StoreHealthReader(ShareDatabase database)
+{
+    private static readonly string Unfinished = string.Join(", ", Enum.GetValues<ImageState>().Where(s => !StateNames.IsTerminal(s)).Select(s => $"'{StateNames.Of(s)}'"));
+
+    /// <summary>Opens the store and runs a query on it; throws what SQLite throws when it cannot.</summary>
+    public void Probe()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM shares WHERE rowid = 0";
+        command.ExecuteScalar();
+    }
+
+    /// <summary>The deliveries and hand-offs of one output.</summary>
+    /// <param name="outputId">The output plugin's id.</param>
+    /// <returns>Its history.</returns>
+    public OutputHistory Output(string outputId)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            WITH last AS (
+                SELECT MAX(CASE WHEN outcome = 'ok' THEN at END) AS ok,
+                       MAX(CASE WHEN outcome <> 'ok' THEN at END) AS failed
+                FROM attempts WHERE output_id = @output)
+            SELECT last.ok, last.failed,
+                   CASE WHEN last.failed > COALESCE(last.ok, -1)
+                        THEN (SELECT MIN(at) FROM attempts WHERE output_id = @output AND outcome <> 'ok' AND at > COALESCE(last.ok, -1))
+                   END
+            FROM last
+            """;
+        command.Parameters.AddWithValue("@output", outputId);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new OutputHistory(outputId, NullableLong(reader, 0), NullableLong(reader, 1), NullableLong(reader, 2));
+    }
+
+    /// <summary>When the share of the oldest image not yet finished was recorded.</summary>
+    /// <returns>Unix milliseconds, or null when no image is waiting.</returns>
+    public long? OldestWaitingImageSince()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT MIN(s.created_at) FROM images i JOIN shares s ON s.share_id = i.share_id WHERE i.state IN ({Unfinished})";
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    private static long? NullableLong(Microsoft.Data.Sqlite.SqliteDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : reader.GetInt64(column);
+}
