@@ -10,7 +10,7 @@ namespace Uplink.Core.Shares.Store;
 /// <param name="database">The store.</param>
 internal sealed class StoreHealthReader(ShareDatabase database)
 {
-    private static readonly string Unfinished = string.Join(", ", Enum.GetValues<ImageState>().Where(s => !StateNames.IsTerminal(s)).Select(s => $"'{StateNames.Of(s)}'"));
+    private static readonly string Unfinished = StateTable.Sql(StateTable.UnfinishedImages);
 
     /// <summary>Opens the store and runs a query on it; throws what SQLite throws when it cannot.</summary>
     public void Probe()

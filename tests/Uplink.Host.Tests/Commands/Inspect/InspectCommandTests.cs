@@ -92,6 +92,53 @@ public sealed class InspectCommandTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
+    [Fact]
+    public async Task InspectPng_RendersTheChosenFrameToAPngOfTheImagesSize()
+    {
+        var path = WriteGrayClip();
+        var png = Path.Combine(_folder, "frame.png");
+
+        var code = await Run(path, "--frame", "1", "--png", png);
+
+        Assert.Equal(ExitCodes.Success, code);
+        var bytes = File.ReadAllBytes(png);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        Assert.Equal(4, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)));
+        Assert.Equal(3, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
+    }
+
+    [Fact]
+    public async Task InspectPng_AFrameThatDoesNotExistFailsNamingTheFrameCount()
+    {
+        var path = WriteGrayClip();
+
+        var code = await Run(path, "--frame", "5", "--png", Path.Combine(_folder, "frame.png"));
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("frame 5 does not exist: the image has 2 frame(s)", _error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "frame.png")));
+    }
+
+    private string WriteGrayClip()
+    {
+        var dataset = new DicomDataset();
+        dataset.AddOrUpdate(DicomTags.SOPClassUID, DicomVR.UI, "1.2.840.10008.5.1.4.1.1.3.1");
+        dataset.AddOrUpdate(DicomTags.SOPInstanceUID, DicomVR.UI, "2.25.2");
+        dataset.AddOrUpdate(DicomTags.Rows, DicomVR.US, "3");
+        dataset.AddOrUpdate(DicomTags.Columns, DicomVR.US, "4");
+        dataset.AddOrUpdate(DicomTags.NumberOfFrames, DicomVR.IS, "2");
+        dataset.AddOrUpdate(DicomTags.SamplesPerPixel, DicomVR.US, "1");
+        dataset.AddOrUpdate(DicomTags.PhotometricInterpretation, DicomVR.CS, "MONOCHROME2");
+        dataset.AddOrUpdate(DicomTags.BitsAllocated, DicomVR.US, "8");
+        dataset.AddOrUpdate(DicomTags.BitsStored, DicomVR.US, "8");
+        dataset.AddOrUpdate(DicomTags.HighBit, DicomVR.US, "7");
+        dataset.AddOrUpdate(DicomTags.PixelRepresentation, DicomVR.US, "0");
+        dataset.AddOrUpdate(DicomElement.FromBytes(DicomTags.PixelData, DicomVR.OB, Enumerable.Range(0, 24).Select(i => (byte)(i * 10)).ToArray()));
+        var path = Path.Combine(_folder, "clip.dcm");
+        new DicomFile(dataset, DicomTransferSyntax.ExplicitVRLittleEndian).Save(path);
+        return path;
+    }
+
     private Task<int> Run(params string[] args)
     {
         var console = new ConsoleOutput(_out, _error);
