@@ -27,6 +27,12 @@ public sealed record OutputAcceptance
     /// <summary>The SOP Class UIDs the destination takes; empty means any.</summary>
     public IReadOnlySet<string> SopClassUids { get; }
 
+    /// <summary>
+    /// Whether a multi-frame clip over <see cref="MaxFileBytes"/> may be split into parts (a Concatenation, PS3.3
+    /// C.7.6.16.2.2.4), each its own instance under the limit; when false such a clip is set aside. True by default.
+    /// </summary>
+    public bool SplitsLargeClips { get; init; } = true;
+
     /// <summary>Declares what a destination takes.</summary>
     /// <param name="maxFileBytes">The largest file in bytes (at least 1024), or <see langword="null"/> for no limit.</param>
     /// <param name="transferSyntaxUids">The accepted transfer syntax UIDs; empty for any.</param>
