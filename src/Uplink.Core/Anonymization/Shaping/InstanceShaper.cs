@@ -21,9 +21,9 @@ internal static class InstanceShaper
     /// <param name="instance">The verified instance.</param>
     /// <param name="acceptance">What the output takes.</param>
     /// <param name="folder">Where shaped files go.</param>
-    /// <param name="leaks">The source and remapper for the leak scan, or null when the source is gone.</param>
+    /// <param name="leaks">Opens the source and remapper for the leak scan when a file was made; null when the source is gone.</param>
     /// <returns>The verified files to send, or why not.</returns>
-    public static ShapingResult Shape(AnonymizedInstanceInfo instance, OutputAcceptance acceptance, string folder, ShapingLeakCheck? leaks)
+    public static ShapingResult Shape(AnonymizedInstanceInfo instance, OutputAcceptance acceptance, string folder, Func<ShapingLeakCheck?> leaks)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(acceptance);
@@ -67,7 +67,7 @@ internal static class InstanceShaper
         }
     }
 
-    private static ShapingResult Rework(AnonymizedInstanceInfo instance, OutputAcceptance acceptance, bool syntaxTaken, string folder, ShapingLeakCheck? leaks)
+    private static ShapingResult Rework(AnonymizedInstanceInfo instance, OutputAcceptance acceptance, bool syntaxTaken, string folder, Func<ShapingLeakCheck?> leaks)
     {
         using var verified = DicomFile.Open(instance.Path);
         var path = instance.Path;
@@ -116,8 +116,9 @@ internal static class InstanceShaper
         return Checked(verified, [.. parts.Select(p => (p.Path, (ClipPart?)p))], leaks);
     }
 
-    private static ShapingResult Checked(DicomFile verified, IReadOnlyList<(string Path, ClipPart? Part)> files, ShapingLeakCheck? leaks)
+    private static ShapingResult Checked(DicomFile verified, IReadOnlyList<(string Path, ClipPart? Part)> files, Func<ShapingLeakCheck?> open)
     {
+        var leaks = open();
         var shaped = new List<ShapedFile>(files.Count);
         foreach (var (path, part) in files)
         {

@@ -1,19 +1,27 @@
+using Uplink.Core.Anonymization;
+using Uplink.Core.Anonymization.Shaping;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Supervision;
 using Uplink.Core.Shares.Store;
+using Uplink.Dicom;
 using Uplink.Plugins.Abstractions.Inputs;
 using Uplink.Plugins.Abstractions.Outputs;
+using Uplink.Plugins.Abstractions.Profiles;
 
 namespace Uplink.Core.Shares.Pipeline;
 
 /// <summary>
 /// Anonymized → sent: hands the instance to every active output that does not have it yet, with the
-/// idempotency key <c>{shareId}:{SOP Instance UID}</c>. A failing output is retried with back-off
-/// for as long as it takes; an output's refusal sets the image aside. Non-DICOM content a profile keeps goes
-/// only to the outputs that deliver it password protected (<see cref="INonDicomOutput"/>), and is kept aside,
-/// never sent, when no active output does.
+/// idempotency key <c>{shareId}:{SOP Instance UID}</c>. Each output gets the instance shaped to what it declares
+/// it takes (<see cref="IDeclaresAcceptance"/>), every shaped file verified on disk and kept in the spool so a
+/// retry resends the same bytes; a clip split into parts goes part by part (key <c>…#part-N</c>) and counts as
+/// delivered only when every part is. The SHA-256 and length of every file sent are recorded on the delivery and
+/// in the attempt log. A failing output is retried with back-off for as long as it takes; an output's refusal, or
+/// an instance that cannot be shaped for it, sets the image aside. Non-DICOM content a profile keeps goes only to
+/// the outputs that deliver it password protected (<see cref="INonDicomOutput"/>), and is kept aside, never sent,
+/// when no active output does.
 /// </summary>
-internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, ImageOutcomes outcomes)
+internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, ImageOutcomes outcomes, ShareSpool spool, IUidRemapper? uids = null)
 {
     private const string Stage = "deliver";
 
@@ -41,14 +49,19 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
             return await DeliverDocumentAsync(item, info, cancellationToken).ConfigureAwait(false);
         }
 
-        var instance = new OutboundInstance(
-            item.ShareId, IdempotencyKey(item.ShareId, info.SopInstanceUid), info.Path, info.Length,
-            info.SopClassUid, info.SopInstanceUid, info.StudyInstanceUid, info.SeriesInstanceUid, info.TransferSyntaxUid);
+        var key = IdempotencyKey(item.ShareId, info.SopInstanceUid);
         var delivered = queue.DeliveredOutputs(item);
         foreach (var output in plugins.Outputs.Where(o => !delivered.Contains(o.PluginId)))
         {
-            var result = await DeliverAsync(output, instance, cancellationToken).ConfigureAwait(false);
-            if (!Record(item, output.PluginId, result with { IdempotencyKey = instance.IdempotencyKey }))
+            var shaped = Shape(item, info, output);
+            if (shaped.SetAsideReason is { } reason)
+            {
+                outcomes.Finish(item, Stage, ImageState.SetAside, $"output {output.PluginId} cannot take it: {reason}");
+                return null;
+            }
+
+            var result = await DeliverFilesAsync(output, item, info, key, shaped.Files, cancellationToken).ConfigureAwait(false);
+            if (!Record(item, output.PluginId, result with { IdempotencyKey = key }, shaped.Files))
             {
                 return null;
             }
@@ -58,7 +71,80 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
         return null;
     }
 
-    private async Task<ImageWorkItem?> DeliverDocumentAsync(ImageWorkItem item, Anonymization.AnonymizedInstanceInfo info, CancellationToken cancellationToken)
+    private ShapingResult Shape(ImageWorkItem item, AnonymizedInstanceInfo info, ActivePlugin<IOutputPlugin> output)
+    {
+        OutputAcceptance acceptance;
+        try
+        {
+            var declares = output.Instance is GuardedOutput guarded ? guarded.Declares : output.Instance as IDeclaresAcceptance;
+            acceptance = declares?.Acceptance ?? OutputAcceptance.Anything;
+        }
+        catch (Exception ex)
+        {
+            return ShapingResult.SetAside($"its declaration of what it takes failed ({ex.GetType().Name})");
+        }
+
+        var folder = spool.ShapedFolder(item.ShareId, item.Position, output.PluginId);
+        if (ShapingCache.Load(folder) is { } cached)
+        {
+            return ShapingResult.Send(cached);
+        }
+
+        DicomFile? source = null;
+        try
+        {
+            var result = InstanceShaper.Shape(info, acceptance, folder, LeakCheck);
+            if (result.SetAsideReason is null && result.Files.Any(f => f.Path != info.Path))
+            {
+                ShapingCache.Save(folder, result.Files);
+            }
+
+            return result;
+        }
+        finally
+        {
+            source?.Dispose();
+        }
+
+        // The leak scan needs the source the instance was anonymized from; once the source is gone, the shaped files
+        // are still held to the verified file attribute by attribute, which that file's own scan covered.
+        ShapingLeakCheck? LeakCheck()
+        {
+            if (uids is null || item.SourcePath is not { } path || !File.Exists(path))
+            {
+                return null;
+            }
+
+            try
+            {
+                source ??= DicomFile.Open(path);
+                return new ShapingLeakCheck(source, uids);
+            }
+            catch (Exception e) when (e is DicomFormatException or IOException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private static async Task<DeliveryResult> DeliverFilesAsync(ActivePlugin<IOutputPlugin> output, ImageWorkItem item, AnonymizedInstanceInfo info, string key, IReadOnlyList<ShapedFile> files, CancellationToken cancellationToken)
+    {
+        foreach (var file in files)
+        {
+            var instance = new OutboundInstance(
+                item.ShareId, file.Part == 0 ? key : $"{key}#part-{file.Part}", file.Path, file.Length,
+                info.SopClassUid, file.SopInstanceUid, info.StudyInstanceUid, info.SeriesInstanceUid, file.TransferSyntaxUid);
+            var result = await DeliverAsync(output, instance, cancellationToken).ConfigureAwait(false);
+            if (result.Status != DeliveryStatus.Delivered)
+            {
+                return result;
+            }
+        }
+
+        return DeliveryResult.Delivered(key);
+    }
+
+    private async Task<ImageWorkItem?> DeliverDocumentAsync(ImageWorkItem item, AnonymizedInstanceInfo info, CancellationToken cancellationToken)
     {
         var channels = plugins.Outputs
             .Select(o => (o.PluginId, Channel: o.Instance is GuardedOutput guarded ? guarded.NonDicom : o.Instance as INonDicomOutput))
@@ -72,6 +158,7 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
         }
 
         var document = new OutboundDocument(item.ShareId, $"{item.ShareId}:{info.Sha256}", info.Path, info.Length, info.NonDicomMediaType!, info.Sha256);
+        ShapedFile[] sent = [new(info.Path, info.Length, info.Sha256, string.Empty, string.Empty, 0)];
         var delivered = queue.DeliveredOutputs(item);
         foreach (var (pluginId, channel) in channels.Where(c => !delivered.Contains(c.PluginId)))
         {
@@ -85,7 +172,7 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
                 result = DeliveryResult.Retry(document.IdempotencyKey, StageFailure.Describe("it", ex));
             }
 
-            if (!Record(item, pluginId, result with { IdempotencyKey = document.IdempotencyKey }))
+            if (!Record(item, pluginId, result with { IdempotencyKey = document.IdempotencyKey }, sent))
             {
                 return null;
             }
@@ -96,13 +183,13 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
     }
 
     /// <summary>Records one output's answer; false when the image is finished or released by it.</summary>
-    private bool Record(ImageWorkItem item, string pluginId, DeliveryResult result)
+    private bool Record(ImageWorkItem item, string pluginId, DeliveryResult result, IReadOnlyList<ShapedFile> sent)
     {
         switch (result.Status)
         {
             case DeliveryStatus.Delivered:
-                queue.RecordDelivery(item, pluginId, result.IdempotencyKey);
-                outcomes.Advanced(item, Stage, pluginId);
+                queue.RecordDelivery(item, pluginId, result.IdempotencyKey, SentFiles.ToJson(sent));
+                outcomes.Advanced(item, Stage, pluginId, SentFiles.Summary(sent));
                 return true;
             case DeliveryStatus.SetAside:
                 outcomes.Finish(item, Stage, ImageState.SetAside, $"output {pluginId} refused it: {result.Reason}");
