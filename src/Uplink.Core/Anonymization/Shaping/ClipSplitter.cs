@@ -56,7 +56,7 @@ internal static class ClipSplitter
     {
         if (dataset[DicomTags.PixelData] is DicomElement)
         {
-            var frameLength = ImageGeometry.FromDataset(dataset).FrameLength;
+            var frameLength = FrameLayout.Of(dataset).FrameLength;
             return [.. Enumerable.Repeat(frameLength, frames.FrameCount)];
         }
 
@@ -110,7 +110,7 @@ internal static class ClipSplitter
 
         var pixelData = clip.Dataset[DicomTags.PixelData]!;
         dataset.AddOrUpdate(pixelData is DicomElement native
-            ? NativeSlice(native, ImageGeometry.FromDataset(clip.Dataset).FrameLength, part)
+            ? NativeSlice(native, FrameLayout.Of(clip.Dataset).FrameLength, part)
             : new DicomFragmentSequence(DicomTags.PixelData, pixelData.VR,
                 [DicomFragment.FromBytes(ReadOnlyMemory<byte>.Empty), .. Enumerable.Range(part.FrameOffset, part.FrameCount).SelectMany(f => frames.FragmentsOf(f)!)]));
         return new DicomFile(dataset, clip.TransferSyntax);

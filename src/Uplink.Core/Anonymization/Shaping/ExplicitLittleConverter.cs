@@ -32,7 +32,7 @@ internal static class ExplicitLittleConverter
         if (source.TransferSyntax.Uid == RleCodec.TransferSyntaxUid)
         {
             var written = DecodeTo(source, rawPath);
-            var vr = ImageGeometry.FromDataset(dataset).BitsAllocated > 8 ? DicomVR.OW : DicomVR.OB;
+            var vr = FrameLayout.Of(dataset).BitsAllocated > 8 ? DicomVR.OW : DicomVR.OB;
             dataset.Remove(DicomTags.ExtendedOffsetTable);
             dataset.Remove(DicomTags.ExtendedOffsetTableLengths);
             dataset.AddOrUpdate(DicomElement.FromBulk(DicomTags.PixelData, vr, new BulkDataReference(rawPath, 0, written)));

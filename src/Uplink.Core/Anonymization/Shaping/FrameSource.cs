@@ -40,10 +40,10 @@ internal sealed class FrameSource : IDisposable
         switch (dataset[DicomTags.PixelData])
         {
             case DicomElement native:
-                var geometry = ImageGeometry.FromDataset(dataset);
+                var geometry = FrameLayout.Of(dataset);
                 return new FrameSource(new NativeFrameReader(native, geometry), null, null, geometry.NumberOfFrames);
             case DicomFragmentSequence fragments when file.TransferSyntax.Uid == RleCodec.TransferSyntaxUid:
-                var rle = ImageGeometry.FromDataset(dataset);
+                var rle = FrameLayout.Of(dataset);
                 return new FrameSource(null, EncapsulatedFrameIndex.Build(fragments, rle.NumberOfFrames, scanForEndOfImage: false), rle, rle.NumberOfFrames);
             case DicomFragmentSequence fragments:
                 var frames = dataset.GetInt32(DicomTags.NumberOfFrames) ?? 1;
