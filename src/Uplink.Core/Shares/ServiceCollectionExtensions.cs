@@ -42,6 +42,7 @@ internal static class ServiceCollectionExtensions
         services.TryAddSingleton<FetchStage>();
         services.TryAddSingleton(sp => new Lazy<IInstanceProcessor>(sp.GetRequiredService<IInstanceProcessor>, LazyThreadSafetyMode.PublicationOnly));
         services.TryAddSingleton<AnonymizeStage>();
+        services.TryAddSingleton<OutputShaping>();
         services.TryAddSingleton<DeliverStage>();
         services.TryAddSingleton<ImageWorker>();
         services.TryAddSingleton<ShareHandOff>();

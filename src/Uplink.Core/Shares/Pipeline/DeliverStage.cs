@@ -3,10 +3,8 @@ using Uplink.Core.Anonymization.Shaping;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Supervision;
 using Uplink.Core.Shares.Store;
-using Uplink.Dicom;
 using Uplink.Plugins.Abstractions.Inputs;
 using Uplink.Plugins.Abstractions.Outputs;
-using Uplink.Plugins.Abstractions.Profiles;
 
 namespace Uplink.Core.Shares.Pipeline;
 
@@ -21,7 +19,7 @@ namespace Uplink.Core.Shares.Pipeline;
 /// the outputs that deliver it password protected (<see cref="INonDicomOutput"/>), and is kept aside, never sent,
 /// when no active output does.
 /// </summary>
-internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, ImageOutcomes outcomes, ShareSpool spool, IUidRemapper? uids = null)
+internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, ImageOutcomes outcomes, OutputShaping shaping)
 {
     private const string Stage = "deliver";
 
@@ -53,7 +51,22 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
         var delivered = queue.DeliveredOutputs(item);
         foreach (var output in plugins.Outputs.Where(o => !delivered.Contains(o.PluginId)))
         {
-            var shaped = Shape(item, info, output);
+            ShapingResult shaped;
+            try
+            {
+                shaped = shaping.Shape(item, info, output);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                outcomes.Retry(item, Stage, output.PluginId, $"the instance could not be shaped for output {output.PluginId} on disk ({ex.GetType().Name})", limited: false);
+                return null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A shaping bug never ships: the image is set aside, the exception's text (which may quote data) withheld.
+                shaped = ShapingResult.SetAside($"shaping failed ({ex.GetType().Name})");
+            }
+
             if (shaped.SetAsideReason is { } reason)
             {
                 outcomes.Finish(item, Stage, ImageState.SetAside, $"output {output.PluginId} cannot take it: {reason}");
@@ -69,62 +82,6 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
 
         outcomes.Finish(item, Stage, ImageState.Sent, null);
         return null;
-    }
-
-    private ShapingResult Shape(ImageWorkItem item, AnonymizedInstanceInfo info, ActivePlugin<IOutputPlugin> output)
-    {
-        OutputAcceptance acceptance;
-        try
-        {
-            var declares = output.Instance is GuardedOutput guarded ? guarded.Declares : output.Instance as IDeclaresAcceptance;
-            acceptance = declares?.Acceptance ?? OutputAcceptance.Anything;
-        }
-        catch (Exception ex)
-        {
-            return ShapingResult.SetAside($"its declaration of what it takes failed ({ex.GetType().Name})");
-        }
-
-        var folder = spool.ShapedFolder(item.ShareId, item.Position, output.PluginId);
-        if (ShapingCache.Load(folder) is { } cached)
-        {
-            return ShapingResult.Send(cached);
-        }
-
-        DicomFile? source = null;
-        try
-        {
-            var result = InstanceShaper.Shape(info, acceptance, folder, LeakCheck);
-            if (result.SetAsideReason is null && result.Files.Any(f => f.Path != info.Path))
-            {
-                ShapingCache.Save(folder, result.Files);
-            }
-
-            return result;
-        }
-        finally
-        {
-            source?.Dispose();
-        }
-
-        // The leak scan needs the source the instance was anonymized from; once the source is gone, the shaped files
-        // are still held to the verified file attribute by attribute, which that file's own scan covered.
-        ShapingLeakCheck? LeakCheck()
-        {
-            if (uids is null || item.SourcePath is not { } path || !File.Exists(path))
-            {
-                return null;
-            }
-
-            try
-            {
-                source ??= DicomFile.Open(path);
-                return new ShapingLeakCheck(source, uids);
-            }
-            catch (Exception e) when (e is DicomFormatException or IOException)
-            {
-                return null;
-            }
-        }
     }
 
     private static async Task<DeliveryResult> DeliverFilesAsync(ActivePlugin<IOutputPlugin> output, ImageWorkItem item, AnonymizedInstanceInfo info, string key, IReadOnlyList<ShapedFile> files, CancellationToken cancellationToken)
