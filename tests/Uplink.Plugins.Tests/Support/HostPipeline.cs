@@ -28,7 +28,12 @@ internal sealed class HostPipeline : IDisposable
             .AddLogging()
             .AddSingleton<IActivePlugins>(new Plugins(new ActivePlugin<IOutputPlugin>(outputId, output), Images))
             .AddSingleton<IInstanceProcessor>(new VerifiedAsItIs())
-            .AddUplinkPipeline(o => o.DataDirectory = Path.Combine(root, "data"))
+            .AddUplinkPipeline(o =>
+            {
+                o.DataDirectory = Path.Combine(root, "data");
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(1); // retries come due at once, so one run drains an outage
+                o.RetryMaxDelay = TimeSpan.FromMilliseconds(2);
+            })
             .BuildServiceProvider();
     }
 

@@ -71,6 +71,25 @@ public sealed class TricefyPipelineTests
     }
 
     [Fact]
+    public async Task Share_OutageBetweenParts_ResendsOnlyTheMissingParts_TheSameBytesAsRecorded()
+    {
+        await using var scope = await SimulatorScope.StartAsync();
+        using var pipeline = new HostPipeline(scope.Temp.Combine("host"), "Uplink.Output.Tricefy", scope.CreateOutput(new Dictionary<string, string?> { ["MaxRetryAttempts"] = "0" }));
+        SyntheticClip.Write(Path.Combine(pipeline.Images, "clip"), "2.25.3232", frames: 40);
+        scope.Simulator.Faults.Enqueue(Uplink.Tricefy.Simulator.Faults.FaultKind.SlowResponse, 1);
+        scope.Simulator.Faults.Enqueue(Uplink.Tricefy.Simulator.Faults.FaultKind.ServiceUnavailable, 1);
+
+        var shareId = await pipeline.ShareAsync("clip");
+
+        Assert.Equal(ShareState.Completed, (await pipeline.StatusAsync(shareId))!.State);
+        var received = scope.Simulator.Received.Instances;
+        Assert.Equal(4, received.Count);
+        Assert.All(received, i => Assert.Equal(1, i.TimesReceived));
+        Assert.Equal(5, scope.Simulator.Received.UploadRequests);
+        Assert.Equal(received.Select(i => Sha256(i.StoredPath)).Order(), pipeline.SentFiles(shareId, 0).Select(r => r.Sha256).Order());
+    }
+
+    [Fact]
     public async Task Share_SyntaxTricefyDoesNotTakeAndUplinkDoesNotConvert_IsSetAsideNamingIt_NothingSent()
     {
         await using var scope = await SimulatorScope.StartAsync();
