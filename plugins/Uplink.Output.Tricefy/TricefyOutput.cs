@@ -2,26 +2,29 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Output.Tricefy.Delivery;
 using Uplink.Output.Tricefy.Http;
-using Uplink.Output.Tricefy.Preflight;
 using Uplink.Output.Tricefy.Sharing;
 using Uplink.Plugins.Abstractions.Outputs;
 
 namespace Uplink.Output.Tricefy;
 
 /// <summary>
-/// Delivers instances to Tricefy one file per request: each instance is pre-flighted (rewritten or
-/// split when needed, set aside with a reason when Tricefy cannot take it), its files uploaded in order,
-/// and every acknowledged file remembered so retries never upload it twice. A 401/403 stops the batch:
-/// the remaining instances are not attempted, so wrong credentials cause no retry storm.
+/// Delivers instances to Tricefy one file per request. It declares what Tricefy takes (<see cref="TricefyAccepts"/>)
+/// and uploads exactly the file the host gives it, which the host has shaped to fit (converted, or split into
+/// parts with their own keys) and verified; a file that still does not fit is set aside, never transformed here.
+/// Every acknowledged file is remembered so retries never upload it twice. A 401/403 stops the batch: the
+/// remaining instances are not attempted, so wrong credentials cause no retry storm.
 /// </summary>
 internal sealed class TricefyOutput(
     TricefyClient client,
-    TricefyPreflight preflight,
+    TricefyOptions options,
     DeliveryLedger ledger,
     TricefyShareHandoff handoff,
-    ILoggerFactory? loggerFactory = null) : IOutputPlugin
+    ILoggerFactory? loggerFactory = null) : IOutputPlugin, IDeclaresAcceptance
 {
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<TricefyOutput>();
+
+    /// <inheritdoc />
+    public OutputAcceptance Acceptance { get; } = TricefyAccepts.For(options);
 
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken)
@@ -66,46 +69,21 @@ internal sealed class TricefyOutput(
             return DeliveryResult.Delivered(instance.IdempotencyKey);
         }
 
-        var plan = await preflight.PrepareAsync(instance, cancellationToken).ConfigureAwait(false);
-        try
+        if (TricefyAccepts.Violation(instance, options) is { } reason)
         {
-            if (plan.SetAsideReason is { } reason)
-            {
-                Log.SetAside(_logger, instance.ShareId, reason);
-                return DeliveryResult.SetAside(instance.IdempotencyKey, reason);
-            }
-
-            foreach (var part in plan.Parts)
-            {
-                if (part.Key != instance.IdempotencyKey && ledger.IsDelivered(instance.ShareId, part.Key))
-                {
-                    continue;
-                }
-
-                var sent = await client.UploadAsync(part.Key, part.Path, cancellationToken).ConfigureAwait(false);
-                if (sent.Status != DeliveryStatus.Delivered)
-                {
-                    return Report(instance, sent with { IdempotencyKey = instance.IdempotencyKey });
-                }
-
-                ledger.MarkDelivered(instance.ShareId, part.Key);
-            }
-
-            if (plan.Parts.Count != 1 || plan.Parts[0].Key != instance.IdempotencyKey)
-            {
-                ledger.MarkDelivered(instance.ShareId, instance.IdempotencyKey);
-            }
-
-            Log.Delivered(_logger, instance.ShareId, plan.Parts.Count);
-            return DeliveryResult.Delivered(instance.IdempotencyKey);
+            Log.SetAside(_logger, instance.ShareId, reason);
+            return DeliveryResult.SetAside(instance.IdempotencyKey, reason);
         }
-        finally
+
+        var sent = await client.UploadAsync(instance.IdempotencyKey, instance.FilePath, cancellationToken).ConfigureAwait(false);
+        if (sent.Status != DeliveryStatus.Delivered)
         {
-            if (plan.StagingFolder is { } staging && Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
+            return Report(instance, sent with { IdempotencyKey = instance.IdempotencyKey });
         }
+
+        ledger.MarkDelivered(instance.ShareId, instance.IdempotencyKey);
+        Log.Delivered(_logger, instance.ShareId, 1);
+        return DeliveryResult.Delivered(instance.IdempotencyKey);
     }
 
     private DeliveryResult Report(OutboundInstance instance, DeliveryResult result)

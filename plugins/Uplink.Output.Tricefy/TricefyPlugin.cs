@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using Uplink.Output.Tricefy.Delivery;
 using Uplink.Output.Tricefy.Http;
-using Uplink.Output.Tricefy.Preflight;
 using Uplink.Output.Tricefy.Sharing;
 using Uplink.Plugins.Abstractions;
 using Uplink.Plugins.Abstractions.Outputs;
@@ -34,11 +33,10 @@ public sealed class TricefyPlugin : IUplinkPlugin
         var staging = Path.Combine(context.DataDirectory, "staging");
         if (Directory.Exists(staging))
         {
-            // Rewritten files and clip parts left by a stopped process: rebuilt on demand, never needed again.
+            // Rewritten files and clip parts left by versions that reshaped files here: the host shapes them now.
             Directory.Delete(staging, recursive: true);
         }
 
-        services.AddSingleton(new TricefyPreflight(options, staging));
         services.AddSingleton<TricefyShareHandoff>();
         services.AddSingleton<IOutputPlugin, TricefyOutput>();
     }

@@ -45,6 +45,7 @@ internal static class ServiceCollectionExtensions
         services.TryAddSingleton<ResolveStage>();
         services.TryAddSingleton(sp => new Lazy<IInstanceProcessor>(sp.GetRequiredService<IInstanceProcessor>, LazyThreadSafetyMode.PublicationOnly));
         services.TryAddSingleton<AnonymizeStage>();
+        services.TryAddSingleton<OutputShaping>();
         services.TryAddSingleton<DeliverStage>();
         services.TryAddSingleton<ImageWorker>();
         services.TryAddSingleton<ShareHandOff>();

@@ -13,6 +13,9 @@ internal sealed class GuardedOutput(string pluginId, IOutputPlugin inner, Plugin
     /// <summary>The output's guarded non-DICOM channel, or null when the plugin has none.</summary>
     public INonDicomOutput? NonDicom { get; } = inner is INonDicomOutput channel ? new GuardedNonDicomOutput(pluginId, channel, states, logger) : null;
 
+    /// <summary>The output's declaration of what its destination takes, or null when it takes anything.</summary>
+    public IDeclaresAcceptance? Declares { get; } = inner as IDeclaresAcceptance;
+
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using Uplink.Core.Anonymization;
+using Uplink.Core.Anonymization.Shaping;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Supervision;
 using Uplink.Core.Shares.Store;
@@ -8,12 +10,16 @@ namespace Uplink.Core.Shares.Pipeline;
 
 /// <summary>
 /// Anonymized → sent: hands the instance to every active output that does not have it yet, with the
-/// idempotency key <c>{shareId}:{SOP Instance UID}</c>. A failing output is retried with back-off
-/// for as long as it takes; an output's refusal sets the image aside. Non-DICOM content a profile keeps goes
-/// only to the outputs that deliver it password protected (<see cref="INonDicomOutput"/>), and is kept aside,
-/// never sent, when no active output does.
+/// idempotency key <c>{shareId}:{SOP Instance UID}</c>. Each output gets the instance shaped to what it declares
+/// it takes (<see cref="IDeclaresAcceptance"/>), every shaped file verified on disk and kept in the spool so a
+/// retry resends the same bytes; a clip split into parts goes part by part (key <c>…#part-N</c>) and counts as
+/// delivered only when every part is. The SHA-256 and length of every file sent are recorded on the delivery and
+/// in the attempt log. A failing output is retried with back-off for as long as it takes; an output's refusal, or
+/// an instance that cannot be shaped for it, sets the image aside. Non-DICOM content a profile keeps goes only to
+/// the outputs that deliver it password protected (<see cref="INonDicomOutput"/>), and is kept aside, never sent,
+/// when no active output does.
 /// </summary>
-internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, ImageOutcomes outcomes, PipelineMetrics metrics)
+internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, ImageOutcomes outcomes, OutputShaping shaping, PipelineMetrics metrics)
 {
     /// <summary>The stage's name in the attempts log and the metrics.</summary>
     public const string Stage = "deliver";
@@ -42,14 +48,34 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
             return await DeliverDocumentAsync(item, info, cancellationToken).ConfigureAwait(false);
         }
 
-        var instance = new OutboundInstance(
-            item.ShareId, IdempotencyKey(item.ShareId, info.SopInstanceUid), info.Path, info.Length,
-            info.SopClassUid, info.SopInstanceUid, info.StudyInstanceUid, info.SeriesInstanceUid, info.TransferSyntaxUid);
+        var key = IdempotencyKey(item.ShareId, info.SopInstanceUid);
         var delivered = queue.DeliveredOutputs(item);
         foreach (var output in plugins.Outputs.Where(o => !delivered.Contains(o.PluginId)))
         {
-            var result = await DeliverAsync(output, instance, cancellationToken).ConfigureAwait(false);
-            if (!Record(item, output.PluginId, result with { IdempotencyKey = instance.IdempotencyKey }))
+            ShapingResult shaped;
+            try
+            {
+                shaped = shaping.Shape(item, info, output);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                outcomes.Retry(item, Stage, output.PluginId, $"the instance could not be shaped for output {output.PluginId} on disk ({ex.GetType().Name})", limited: false);
+                return null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A shaping bug never ships: the image is set aside, the exception's text (which may quote data) withheld.
+                shaped = ShapingResult.SetAside($"shaping failed ({ex.GetType().Name})");
+            }
+
+            if (shaped.SetAsideReason is { } reason)
+            {
+                outcomes.Finish(item, Stage, ImageState.SetAside, $"output {output.PluginId} cannot take it: {reason}");
+                return null;
+            }
+
+            var result = await DeliverFilesAsync(output, item, info, key, shaped.Files, cancellationToken).ConfigureAwait(false);
+            if (!Record(item, output.PluginId, result with { IdempotencyKey = key }, shaped.Files))
             {
                 return null;
             }
@@ -59,7 +85,24 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
         return null;
     }
 
-    private async Task<ImageWorkItem?> DeliverDocumentAsync(ImageWorkItem item, Anonymization.AnonymizedInstanceInfo info, CancellationToken cancellationToken)
+    private static async Task<DeliveryResult> DeliverFilesAsync(ActivePlugin<IOutputPlugin> output, ImageWorkItem item, AnonymizedInstanceInfo info, string key, IReadOnlyList<ShapedFile> files, CancellationToken cancellationToken)
+    {
+        foreach (var file in files)
+        {
+            var instance = new OutboundInstance(
+                item.ShareId, file.Part == 0 ? key : $"{key}#part-{file.Part}", file.Path, file.Length,
+                info.SopClassUid, file.SopInstanceUid, info.StudyInstanceUid, info.SeriesInstanceUid, file.TransferSyntaxUid);
+            var result = await DeliverAsync(output, instance, cancellationToken).ConfigureAwait(false);
+            if (result.Status != DeliveryStatus.Delivered)
+            {
+                return result;
+            }
+        }
+
+        return DeliveryResult.Delivered(key);
+    }
+
+    private async Task<ImageWorkItem?> DeliverDocumentAsync(ImageWorkItem item, AnonymizedInstanceInfo info, CancellationToken cancellationToken)
     {
         var channels = plugins.Outputs
             .Select(o => (o.PluginId, Channel: o.Instance is GuardedOutput guarded ? guarded.NonDicom : o.Instance as INonDicomOutput))
@@ -73,6 +116,7 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
         }
 
         var document = new OutboundDocument(item.ShareId, $"{item.ShareId}:{info.Sha256}", info.Path, info.Length, info.NonDicomMediaType!, info.Sha256);
+        ShapedFile[] sent = [new(info.Path, info.Length, info.Sha256, string.Empty, string.Empty, 0)];
         var delivered = queue.DeliveredOutputs(item);
         foreach (var (pluginId, channel) in channels.Where(c => !delivered.Contains(c.PluginId)))
         {
@@ -86,7 +130,7 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
                 result = DeliveryResult.Retry(document.IdempotencyKey, StageFailure.Describe("it", ex));
             }
 
-            if (!Record(item, pluginId, result with { IdempotencyKey = document.IdempotencyKey }))
+            if (!Record(item, pluginId, result with { IdempotencyKey = document.IdempotencyKey }, sent))
             {
                 return null;
             }
@@ -97,14 +141,14 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
     }
 
     /// <summary>Records one output's answer; false when the image is finished or released by it.</summary>
-    private bool Record(ImageWorkItem item, string pluginId, DeliveryResult result)
+    private bool Record(ImageWorkItem item, string pluginId, DeliveryResult result, IReadOnlyList<ShapedFile> sent)
     {
         switch (result.Status)
         {
             case DeliveryStatus.Delivered:
-                queue.RecordDelivery(item, pluginId, result.IdempotencyKey);
-                outcomes.Advanced(item, Stage, pluginId);
-                metrics.Uploaded(pluginId, item.Anonymized!.Length);
+                queue.RecordDelivery(item, pluginId, result.IdempotencyKey, SentFiles.ToJson(sent));
+                outcomes.Advanced(item, Stage, pluginId, SentFiles.Summary(sent));
+                metrics.Uploaded(pluginId, sent.Sum(f => f.Length));
                 return true;
             case DeliveryStatus.SetAside:
                 outcomes.Finish(item, Stage, ImageState.SetAside, $"output {pluginId} refused it: {result.Reason}");

@@ -102,9 +102,10 @@ internal sealed class ImageOutcomes(
     /// <param name="item">The image in its new state.</param>
     /// <param name="stage">The stage.</param>
     /// <param name="outputId">The output, for deliveries.</param>
-    public void Advanced(ImageWorkItem item, string stage, string? outputId)
+    /// <param name="detail">For deliveries, what was sent (hashes and lengths, never values).</param>
+    public void Advanced(ImageWorkItem item, string stage, string? outputId, string? detail = null)
     {
-        attempts.Record(item.ShareId, item.Position, stage, outputId, "ok", null);
+        attempts.Record(item.ShareId, item.Position, stage, outputId, "ok", detail);
         PipelineLog.ImageAdvanced(logger, item.ShareId, item.Position, outputId is null ? StateNames.Of(item.State) : $"delivered to {outputId}");
     }
 

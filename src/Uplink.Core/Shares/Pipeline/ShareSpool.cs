@@ -21,6 +21,17 @@ internal sealed class ShareSpool(IOptions<PipelineOptions> options)
         return Path.Combine(folder, $"{position}.dcm");
     }
 
+    /// <summary>Where the files shaped for one output from one image are kept until the share ends (the folder is not created).</summary>
+    /// <param name="shareId">The share.</param>
+    /// <param name="position">The image's position.</param>
+    /// <param name="outputId">The output plugin's id.</param>
+    /// <returns>The folder path.</returns>
+    public string ShapedFolder(string shareId, int position, string outputId)
+    {
+        var safe = string.Concat(outputId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+        return Path.Combine(_root, shareId, $"{position}.shaped", safe);
+    }
+
     /// <summary>Deletes a finished share's folder.</summary>
     /// <param name="shareId">The share.</param>
     public void Delete(string shareId)

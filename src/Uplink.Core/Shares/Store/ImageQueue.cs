@@ -109,20 +109,43 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
     /// <param name="item">The leased image.</param>
     /// <param name="outputId">The output plugin's id.</param>
     /// <param name="idempotencyKey">The key the output was given.</param>
-    public void RecordDelivery(ImageWorkItem item, string outputId, string idempotencyKey)
+    /// <param name="sentFiles">The files sent, as <see cref="SentFiles"/> JSON (part, SHA-256, length; never values), or null.</param>
+    public void RecordDelivery(ImageWorkItem item, string outputId, string idempotencyKey, string? sentFiles = null)
     {
         using var connection = database.Open();
         using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO deliveries (share_id, position, output_id, idempotency_key, delivered_at)
-            VALUES (@share, @position, @output, @key, @now) ON CONFLICT DO NOTHING
+            INSERT INTO deliveries (share_id, position, output_id, idempotency_key, delivered_at, sent_files)
+            VALUES (@share, @position, @output, @key, @now, @sent) ON CONFLICT DO NOTHING
             """;
+        insert.Parameters.AddWithValue("@sent", (object?)sentFiles ?? DBNull.Value);
         insert.Parameters.AddWithValue("@share", item.ShareId);
         insert.Parameters.AddWithValue("@position", item.Position);
         insert.Parameters.AddWithValue("@output", outputId);
         insert.Parameters.AddWithValue("@key", idempotencyKey);
         insert.Parameters.AddWithValue("@now", time.GetUtcNow().ToUnixTimeMilliseconds());
         insert.ExecuteNonQuery();
+    }
+
+    /// <summary>What each output was sent of an image: output id → <see cref="SentFiles"/> JSON.</summary>
+    /// <param name="shareId">The share.</param>
+    /// <param name="position">The image's position.</param>
+    /// <returns>The recorded files per output (outputs delivered before this was recorded map to null).</returns>
+    public IReadOnlyDictionary<string, string?> SentFilesOf(string shareId, int position)
+    {
+        using var connection = database.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT output_id, sent_files FROM deliveries WHERE share_id = @share AND position = @position";
+        select.Parameters.AddWithValue("@share", shareId);
+        select.Parameters.AddWithValue("@position", position);
+        var sent = new Dictionary<string, string?>(StringComparer.Ordinal);
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            sent[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+
+        return sent;
     }
 
     /// <summary>The outputs that already have the image.</summary>

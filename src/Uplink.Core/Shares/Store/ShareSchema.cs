@@ -7,6 +7,7 @@ internal static class ShareSchema
     public static readonly IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns =
     [
         ("images", "media_type", "TEXT NULL"),
+        ("deliveries", "sent_files", "TEXT NULL"),
     ];
 
     /// <summary>Creates every table and index that does not exist yet; the state <c>CHECK</c>s come from <see cref="StateTable"/>.</summary>
@@ -57,6 +58,7 @@ internal static class ShareSchema
             output_id       TEXT NOT NULL,
             idempotency_key TEXT NOT NULL,
             delivered_at    INTEGER NOT NULL,
+            sent_files      TEXT NULL,
             PRIMARY KEY (share_id, position, output_id),
             FOREIGN KEY (share_id, position) REFERENCES images(share_id, position));
         CREATE TABLE IF NOT EXISTS completions (

@@ -19,8 +19,9 @@ public sealed class ShareDatabaseTests : IDisposable
         using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             old.Open();
-            var earlierSchema = System.Text.RegularExpressions.Regex.Replace(ShareSchema.Create, @"^\s*media_type\s+TEXT NULL,\r?\n", string.Empty, System.Text.RegularExpressions.RegexOptions.Multiline);
+            var earlierSchema = System.Text.RegularExpressions.Regex.Replace(ShareSchema.Create, @"^\s*(media_type|sent_files)\s+TEXT NULL,\r?\n", string.Empty, System.Text.RegularExpressions.RegexOptions.Multiline);
             Assert.DoesNotContain("media_type", earlierSchema, StringComparison.Ordinal);
+            Assert.DoesNotContain("sent_files", earlierSchema, StringComparison.Ordinal);
             ShareDatabase.Execute(old, earlierSchema);
             ShareDatabase.Execute(old, "INSERT INTO shares (share_id, request_id, exam_id, source_plugin_id, state, image_count, created_at) VALUES ('s', 'r', 'e', 'p', 'queued', 0, 0)");
         }
@@ -28,11 +29,11 @@ public sealed class ShareDatabaseTests : IDisposable
         using var database = new ShareDatabase(Options.Create(new PipelineOptions { DataDirectory = _folder }));
         using var connection = database.Open();
         using var columns = connection.CreateCommand();
-        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('images') WHERE name = 'media_type'";
+        columns.CommandText = "SELECT (SELECT COUNT(*) FROM pragma_table_info('images') WHERE name = 'media_type') + (SELECT COUNT(*) FROM pragma_table_info('deliveries') WHERE name = 'sent_files')";
         using var shares = connection.CreateCommand();
         shares.CommandText = "SELECT COUNT(*) FROM shares";
 
-        Assert.Equal(1L, columns.ExecuteScalar());
+        Assert.Equal(2L, columns.ExecuteScalar());
         Assert.Equal(1L, shares.ExecuteScalar());
     }
 

@@ -20,13 +20,13 @@ internal sealed class PipelineHarness : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public PipelineHarness(int outputs = 1, Action<PipelineOptions>? configure = null, bool firstOutputTakesDocuments = false)
+    public PipelineHarness(int outputs = 1, Action<PipelineOptions>? configure = null, bool firstOutputTakesDocuments = false, RecordingOutput[]? customOutputs = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "uplink-tests", Guid.NewGuid().ToString("N"));
         DataDirectory = Path.Combine(Root, "data");
         Images = Path.Combine(Root, "images");
         Directory.CreateDirectory(Images);
-        Outputs = [.. Enumerable.Range(0, outputs).Select(i => i == 0 && firstOutputTakesDocuments ? new RecordingDocumentOutput($"Test.Output{i}") : new RecordingOutput($"Test.Output{i}"))];
+        Outputs = customOutputs ?? [.. Enumerable.Range(0, outputs).Select(i => i == 0 && firstOutputTakesDocuments ? new RecordingDocumentOutput($"Test.Output{i}") : new RecordingOutput($"Test.Output{i}"))];
         _services = new ServiceCollection()
             .AddLogging(l => l.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<TimeProvider>(Time)

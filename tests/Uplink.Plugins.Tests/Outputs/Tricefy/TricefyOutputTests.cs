@@ -146,7 +146,7 @@ public sealed class TricefyOutputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeliverAsync_ServerRefusalThePreflightDidNotForesee_SetsAsideThatFileOnly()
+    public async Task DeliverAsync_ServerRefusalTheAcceptanceDidNotForesee_SetsAsideThatFileOnly()
     {
         var output = _scope.CreateOutput(new Dictionary<string, string?> { ["MaxFileBytes"] = "50000000" });
         var big = _scope.Instance("2.25.43", pixelBytes: 10_100_000);
@@ -157,5 +157,33 @@ public sealed class TricefyOutputTests : IAsyncLifetime
         Assert.Equal(DeliveryStatus.SetAside, results[0].Status);
         Assert.Contains("413", results[0].Reason, StringComparison.Ordinal);
         Assert.Equal(DeliveryStatus.Delivered, results[1].Status);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_FileOverTheLimit_IsSetAsideUntouched_NeverSplitByTheOutput()
+    {
+        var output = _scope.CreateOutput(new Dictionary<string, string?> { ["MaxFileBytes"] = "100000" });
+        var big = _scope.Instance("2.25.45", pixelBytes: 200_000);
+        var before = File.ReadAllBytes(big.FilePath);
+
+        var result = Assert.Single(await output.DeliverAsync([big], TestContext.Current.CancellationToken));
+
+        Assert.Equal(DeliveryStatus.SetAside, result.Status);
+        Assert.Contains("100000", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, _scope.Simulator.Received.UploadRequests);
+        Assert.Equal(before, File.ReadAllBytes(big.FilePath));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(big.FilePath)!, "*.dcm", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Acceptance_DeclaresTricefysPublishedRules_AndTheConfiguredLimit()
+    {
+        var output = Assert.IsAssignableFrom<IDeclaresAcceptance>(_scope.CreateOutput(new Dictionary<string, string?> { ["MaxFileBytes"] = "5000000", ["SplitLargeClips"] = "false" }));
+
+        Assert.Equal(5_000_000, output.Acceptance.MaxFileBytes);
+        Assert.False(output.Acceptance.SplitsLargeClips);
+        Assert.True(output.Acceptance.AcceptsTransferSyntax("1.2.840.10008.1.2.4.50"));
+        Assert.False(output.Acceptance.AcceptsTransferSyntax("1.2.840.10008.1.2.5"));
+        Assert.False(output.Acceptance.AcceptsSopClass("1.2.840.10008.5.1.4.1.1.2"));
     }
 }
