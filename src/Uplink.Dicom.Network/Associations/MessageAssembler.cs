@@ -1,0 +1,111 @@
+using Uplink.Dicom.Network.Dimse;
+using Uplink.Dicom.Network.Pdus;
+
+namespace Uplink.Dicom.Network.Associations;
+
+/// <summary>
+/// Puts PDV fragments back together into DIMSE messages (PS3.7 6.3.1, PS3.8 annex E): command fragments
+/// first, in memory (they are small), then data set fragments written straight to a spool file, so a clip of
+/// any size needs one PDU of memory. Fragments out of order or on another context are protocol errors.
+/// </summary>
+internal sealed class MessageAssembler(IReadOnlyDictionary<byte, (string AbstractSyntax, string TransferSyntax)> contexts, string? spoolDirectory) : IDisposable
+{
+    private readonly MemoryStream _command = new();
+    private byte? _contextId;
+    private CommandSet? _commandSet;
+    private string? _datasetPath;
+    private FileStream? _dataset;
+
+    /// <summary>Whether a message has begun and is not yet complete (the DIMSE timer applies, not the idle one).</summary>
+    public bool InProgress => _contextId is not null;
+
+    /// <summary>Adds one PDV; returns the message when it is complete.</summary>
+    /// <exception cref="DimseFormatException">A fragment that breaks the rules.</exception>
+    public async Task<DimseMessage?> AddAsync(Pdv pdv, CancellationToken cancellationToken)
+    {
+        if (!contexts.ContainsKey(pdv.PresentationContextId))
+        {
+            throw new DimseFormatException($"PDV on presentation context {pdv.PresentationContextId}, which was not accepted.");
+        }
+
+        if (_contextId is { } current && current != pdv.PresentationContextId)
+        {
+            throw new DimseFormatException($"PDV on presentation context {pdv.PresentationContextId} inside a message on context {current}.");
+        }
+
+        _contextId = pdv.PresentationContextId;
+        return pdv.IsCommand ? AddCommand(pdv) : await AddDatasetAsync(pdv, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _dataset?.Dispose();
+        TemporaryFiles.TryDelete(_datasetPath);
+        _command.Dispose();
+    }
+
+    private DimseMessage? AddCommand(Pdv pdv)
+    {
+        if (_commandSet is not null)
+        {
+            throw new DimseFormatException("Command fragment after the command was complete.");
+        }
+
+        if (_command.Length + pdv.Data.Length > CommandSet.MaxEncodedLength)
+        {
+            throw new DimseFormatException($"Command set longer than {CommandSet.MaxEncodedLength} bytes.");
+        }
+
+        _command.Write(pdv.Data.Span);
+        if (!pdv.IsLastFragment)
+        {
+            return null;
+        }
+
+        _commandSet = CommandSet.Decode(_command.GetBuffer().AsSpan(0, (int)_command.Length));
+        if (_commandSet.HasDataSet)
+        {
+            if (spoolDirectory is null)
+            {
+                throw new DimseFormatException($"Command 0x{_commandSet.CommandField:X4} announces a data set, which this side does not take.");
+            }
+
+            _datasetPath = TemporaryFiles.NewPath(spoolDirectory);
+            _dataset = new FileStream(_datasetPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            return null;
+        }
+
+        return Complete(null);
+    }
+
+    private async Task<DimseMessage?> AddDatasetAsync(Pdv pdv, CancellationToken cancellationToken)
+    {
+        if (_dataset is null)
+        {
+            throw new DimseFormatException(_commandSet is null
+                ? "Data set fragment before the command was complete."
+                : "Data set fragment for a command that announced none.");
+        }
+
+        await _dataset.WriteAsync(pdv.Data, cancellationToken).ConfigureAwait(false);
+        if (!pdv.IsLastFragment)
+        {
+            return null;
+        }
+
+        await _dataset.DisposeAsync().ConfigureAwait(false);
+        _dataset = null;
+        var path = _datasetPath;
+        _datasetPath = null;
+        return Complete(path);
+    }
+
+    private DimseMessage Complete(string? datasetPath)
+    {
+        var message = new DimseMessage(_contextId!.Value, _commandSet!, datasetPath);
+        _contextId = null;
+        _commandSet = null;
+        _command.SetLength(0);
+        return message;
+    }
+}
