@@ -16,7 +16,10 @@ internal sealed class PduReader(Stream stream, uint maxDataPduLength)
 
     private readonly byte[] _header = new byte[6];
 
-    /// <summary>Reads the next PDU, or returns null when the peer closed the connection between PDUs.</summary>
+    // One body buffer, grown to the largest PDU seen: a PDU is fully handled before the next is read.
+    private byte[] _body = new byte[4096];
+
+    /// <summary>Reads the next PDU, or returns null when the peer closed the connection between PDUs. The body is valid until the next call.</summary>
     /// <exception cref="PduFormatException">Unknown type or a length beyond the limit.</exception>
     /// <exception cref="EndOfStreamException">The connection closed inside a PDU.</exception>
     public async Task<RawPdu?> ReadAsync(CancellationToken cancellationToken)
@@ -45,7 +48,12 @@ internal sealed class PduReader(Stream stream, uint maxDataPduLength)
             throw new PduFormatException(AbortReason.InvalidPduParameterValue, $"{(PduType)type} PDU announces {length} bytes; the limit here is {limit}.");
         }
 
-        var body = new byte[length];
+        if (_body.Length < length)
+        {
+            _body = new byte[length];
+        }
+
+        var body = _body.AsMemory(0, (int)length);
         await stream.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
         return new RawPdu((PduType)type, body);
     }
