@@ -1,3 +1,4 @@
+using Uplink.Tests.Shared;
 using Uplink.Dicom.Network.Tests.Support;
 
 namespace Uplink.Dicom.Network.Tests.Interop;
@@ -38,7 +39,7 @@ public sealed class ClientIntoStorescpTests
         }
 
         await client.ReleaseAsync(TestContext.Current.CancellationToken);
-        var received = peer.Folder.Files().ToDictionary(f => Part10Header.Read(f).SopInstanceUid);
+        var received = peer.Files().ToDictionary(f => Part10Header.Read(f).SopInstanceUid);
         Assert.Equal(sources.Length, received.Count);
         foreach (var source in sources)
         {

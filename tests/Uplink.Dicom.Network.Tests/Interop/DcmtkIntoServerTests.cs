@@ -1,3 +1,4 @@
+using Uplink.Tests.Shared;
 using Uplink.Dicom.Network.Tests.Support;
 
 namespace Uplink.Dicom.Network.Tests.Interop;
@@ -47,8 +48,8 @@ public sealed class DcmtkIntoServerTests : IDisposable
 
         Assert.True(exit == 0, $"{tool} failed ({exit}): {output}");
         var received = Assert.Single(_store.Files());
-        Assert.Equal(Corpus.DatasetBytes(Assert.Single(reference.Folder.Files())), Corpus.DatasetBytes(received));
-        Assert.Equal(Part10Header.Read(Assert.Single(reference.Folder.Files())).TransferSyntaxUid, Assert.Single(handler.Received).TransferSyntaxUid);
+        Assert.Equal(Corpus.DatasetBytes(Assert.Single(reference.Files())), Corpus.DatasetBytes(received));
+        Assert.Equal(Part10Header.Read(Assert.Single(reference.Files())).TransferSyntaxUid, Assert.Single(handler.Received).TransferSyntaxUid);
         Assert.Empty(Directory.GetFiles(_spool.Path));
     }
 
@@ -58,7 +59,7 @@ public sealed class DcmtkIntoServerTests : IDisposable
         var source = Corpus.File("us/philips_palette_ivrle.dcm");
         await using var server = DicomServer.Start(Options(4096), new FolderStoreHandler(_store.Path));
 
-        var (exit, output) = await ExternalTool.RunAsync(TimeSpan.FromSeconds(60), "storescu", "-xi", "-aet", "SENDER", "-aec", "UPLINK", "127.0.0.1", Port(server.Port), source);
+        var (exit, output) = await DcmtkTool.RunAsync(TimeSpan.FromSeconds(60), "storescu", "-xi", "-aet", "SENDER", "-aec", "UPLINK", "127.0.0.1", Port(server.Port), source);
 
         Assert.True(exit == 0, $"storescu failed ({exit}): {output}");
         Assert.Equal(Corpus.DatasetBytes(source), Corpus.DatasetBytes(Assert.Single(_store.Files())));
@@ -69,7 +70,7 @@ public sealed class DcmtkIntoServerTests : IDisposable
     {
         await using var server = DicomServer.Start(Options(16384), new FolderStoreHandler(_store.Path));
 
-        var (exit, output) = await ExternalTool.RunAsync(TimeSpan.FromSeconds(30), "echoscu", "-aet", "SENDER", "-aec", "UPLINK", "127.0.0.1", Port(server.Port));
+        var (exit, output) = await DcmtkTool.RunAsync(TimeSpan.FromSeconds(30), "echoscu", "-aet", "SENDER", "-aec", "UPLINK", "127.0.0.1", Port(server.Port));
 
         Assert.True(exit == 0, $"echoscu failed ({exit}): {output}");
     }
@@ -80,7 +81,7 @@ public sealed class DcmtkIntoServerTests : IDisposable
 
         // storescu proposes uncompressed syntaxes unless told; dcmsend proposes what the file has.
         string[] args = tool == "storescu" ? [StorescuProposal(file), .. common] : common;
-        return ExternalTool.RunAsync(TimeSpan.FromSeconds(60), tool, args);
+        return DcmtkTool.RunAsync(TimeSpan.FromSeconds(60), tool, args);
     }
 
     private static string StorescuProposal(string file) => Part10Header.Read(file).TransferSyntaxUid switch

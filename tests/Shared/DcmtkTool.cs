@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Uplink.Dicom.Network.Tests.Support;
+namespace Uplink.Tests.Shared;
 
 /// <summary>Runs dcmtk tools with Nagle off (TCP_NODELAY=1, see shared/design/peers.md) and skips when they are not installed.</summary>
-internal static class ExternalTool
+internal static class DcmtkTool
 {
     public static string Require(string name)
     {
