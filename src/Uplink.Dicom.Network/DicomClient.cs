@@ -27,6 +27,9 @@ public sealed class DicomClient : IAsyncDisposable
     public IReadOnlyCollection<(string SopClassUid, string TransferSyntaxUid)> AcceptedContexts =>
         [.. _association.AcceptedContexts.Values.Select(c => (c.AbstractSyntax, c.TransferSyntax))];
 
+    /// <summary>Whether the association is still established (false after a release, an abort or a failure).</summary>
+    public bool IsOpen => _association.State == AssociationState.Established;
+
     /// <summary>Connects and negotiates an association.</summary>
     /// <param name="options">Peer and AE titles.</param>
     /// <param name="proposals">What to propose (see <see cref="DicomPresentationProposal.ForFiles"/>).</param>
