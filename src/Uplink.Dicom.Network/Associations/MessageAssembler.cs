@@ -16,6 +16,10 @@ internal sealed class MessageAssembler(IReadOnlyDictionary<byte, (string Abstrac
     private string? _datasetPath;
     private FileStream? _dataset;
 
+    // Set when the spool cannot be written (disk full, folder gone): the rest of the data set is read and
+    // dropped so the association survives and the sender gets a refusal, not an abort.
+    private bool _datasetLost;
+
     /// <summary>Whether a message has begun and is not yet complete (the DIMSE timer applies, not the idle one).</summary>
     public bool InProgress => _contextId is not null;
 
@@ -71,7 +75,15 @@ internal sealed class MessageAssembler(IReadOnlyDictionary<byte, (string Abstrac
             }
 
             _datasetPath = TemporaryFiles.NewPath(spoolDirectory);
-            _dataset = new FileStream(_datasetPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            try
+            {
+                _dataset = new FileStream(_datasetPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _datasetLost = true;
+            }
+
             return null;
         }
 
@@ -80,6 +92,11 @@ internal sealed class MessageAssembler(IReadOnlyDictionary<byte, (string Abstrac
 
     private async Task<DimseMessage?> AddDatasetAsync(Pdv pdv, CancellationToken cancellationToken)
     {
+        if (_datasetLost)
+        {
+            return pdv.IsLastFragment ? Complete(null) : null;
+        }
+
         if (_dataset is null)
         {
             throw new DimseFormatException(_commandSet is null
@@ -87,22 +104,52 @@ internal sealed class MessageAssembler(IReadOnlyDictionary<byte, (string Abstrac
                 : "Data set fragment for a command that announced none.");
         }
 
-        await _dataset.WriteAsync(pdv.Data, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _dataset.WriteAsync(pdv.Data, cancellationToken).ConfigureAwait(false);
+            if (pdv.IsLastFragment)
+            {
+                await _dataset.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        catch (IOException)
+        {
+            await DropDatasetAsync().ConfigureAwait(false);
+            return pdv.IsLastFragment ? Complete(null) : null;
+        }
+
         if (!pdv.IsLastFragment)
         {
             return null;
         }
 
-        await _dataset.DisposeAsync().ConfigureAwait(false);
         _dataset = null;
         var path = _datasetPath;
         _datasetPath = null;
         return Complete(path);
     }
 
+    private async Task DropDatasetAsync()
+    {
+        _datasetLost = true;
+        try
+        {
+            await _dataset!.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // Closing flushes; on a full disk that fails too, and the file is deleted next anyway.
+        }
+
+        _dataset = null;
+        TemporaryFiles.TryDelete(_datasetPath);
+        _datasetPath = null;
+    }
+
     private DimseMessage Complete(string? datasetPath)
     {
-        var message = new DimseMessage(_contextId!.Value, _commandSet!, datasetPath);
+        var message = new DimseMessage(_contextId!.Value, _commandSet!, datasetPath, _datasetLost);
+        _datasetLost = false;
         _contextId = null;
         _commandSet = null;
         _command.SetLength(0);

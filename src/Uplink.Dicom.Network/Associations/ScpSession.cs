@@ -132,10 +132,12 @@ internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDic
             case CommandField.CEchoRequest:
                 response = DimseCommands.EchoResponse(messageId, DimseStatus.Success);
                 break;
-            case CommandField.CStoreRequest when message.DatasetPath is not null:
+            case CommandField.CStoreRequest when message.DatasetPath is not null || message.DatasetLost:
                 var sopClass = command.GetString(CommandTags.AffectedSopClassUid) ?? string.Empty;
                 var sopInstance = command.GetString(CommandTags.AffectedSopInstanceUid) ?? string.Empty;
-                var status = await StoreAsync(association, calling, message, sopClass, sopInstance, cancellationToken).ConfigureAwait(false);
+                var status = message.DatasetLost
+                    ? DimseStatus.OutOfResources
+                    : await StoreAsync(association, calling, message, sopClass, sopInstance, cancellationToken).ConfigureAwait(false);
                 response = DimseCommands.StoreResponse(messageId, sopClass, sopInstance, status);
                 break;
             default:
