@@ -44,8 +44,10 @@ internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDic
                     await association.AbortAsync(AbortPdu.ByUser()).ConfigureAwait(false);
                 }
             }
-            catch (Exception e) when (e is IOException or SocketException or EndOfStreamException or OperationCanceledException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
+                // Socket errors, the server stopping, or a fault of this session: the association ends with an
+                // A-ABORT either way, and no other association or the listener is affected.
                 await association.AbortAsync(AbortPdu.ByProvider(AbortReason.NotSpecified)).ConfigureAwait(false);
             }
         }
