@@ -5,9 +5,10 @@ namespace Uplink.Input.DicomStore;
 
 /// <summary>
 /// Keeps received instances as Part 10 files named by SOP Instance UID, and says success only once one is
-/// durable: written to a temporary file in the store folder, fsync'ed, renamed into place, and the folder
-/// fsync'ed. Any failure answers A700 (out of resources) and leaves no partial file. An instance already
-/// stored is acknowledged again without being rewritten, so a sender's retry is harmless.
+/// durable: the spooled file is moved to a temporary name in the store folder (a rename when the spool is on
+/// the same volume, as the input configures it), fsync'ed, renamed into place, and the folder fsync'ed. Any
+/// failure answers A700 (out of resources) and leaves no partial file under an instance's name. An instance
+/// already stored is acknowledged again without being rewritten, so a sender's retry is harmless.
 /// </summary>
 internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandler
 {
@@ -17,9 +18,14 @@ internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandle
     public string? PathFor(string sopInstanceUid) =>
         DicomUid.IsValid(sopInstanceUid) ? Path.Combine(Directory, sopInstanceUid + ".dcm") : null;
 
-    public async Task<ushort> StoreAsync(DicomStoreRequest request, CancellationToken cancellationToken)
+    public Task<ushort> StoreAsync(DicomStoreRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Task.FromResult(Store(request));
+    }
+
+    private ushort Store(DicomStoreRequest request)
+    {
         var target = PathFor(request.SopInstanceUid);
         if (target is null)
         {
@@ -35,12 +41,11 @@ internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandle
         var temp = Path.Combine(Directory, $".{request.SopInstanceUid}.{Guid.NewGuid():N}.tmp");
         try
         {
-            var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-            await using (output.ConfigureAwait(false))
+            // Across volumes File.Move copies; the temporary name keeps a partial copy out of every lookup.
+            File.Move(request.Part10Path, temp);
+            using (var written = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None))
             {
-                await request.WritePart10Async(output, cancellationToken).ConfigureAwait(false);
-                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-                output.Flush(flushToDisk: true);
+                written.Flush(flushToDisk: true);
             }
 
             try
@@ -61,11 +66,6 @@ internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandle
         {
             TryDelete(temp);
             return DimseStatus.OutOfResources;
-        }
-        catch (OperationCanceledException)
-        {
-            TryDelete(temp);
-            throw;
         }
     }
 

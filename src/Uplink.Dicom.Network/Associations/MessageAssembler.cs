@@ -7,14 +7,20 @@ namespace Uplink.Dicom.Network.Associations;
 /// Puts PDV fragments back together into DIMSE messages (PS3.7 6.3.1, PS3.8 annex E): command fragments
 /// first, in memory (they are small), then data set fragments written straight to a spool file, so a clip of
 /// any size needs one PDU of memory. Fragments out of order or on another context are protocol errors.
+/// The spool file starts with <paramref name="spoolPrefix"/>'s bytes (the SCP's Part 10 header), so a
+/// received instance is a complete file the moment its last fragment lands, ready to be renamed into place.
 /// </summary>
-internal sealed class MessageAssembler(IReadOnlyDictionary<byte, (string AbstractSyntax, string TransferSyntax)> contexts, string? spoolDirectory) : IDisposable
+internal sealed class MessageAssembler(
+    IReadOnlyDictionary<byte, (string AbstractSyntax, string TransferSyntax)> contexts,
+    string? spoolDirectory,
+    Func<byte, CommandSet, byte[]>? spoolPrefix = null) : IDisposable
 {
     private readonly MemoryStream _command = new();
     private byte? _contextId;
     private CommandSet? _commandSet;
     private string? _datasetPath;
     private FileStream? _dataset;
+    private long _datasetOffset;
 
     // Set when the spool cannot be written (disk full, folder gone): the rest of the data set is read and
     // dropped so the association survives and the sender gets a refusal, not an abort.
@@ -78,6 +84,9 @@ internal sealed class MessageAssembler(IReadOnlyDictionary<byte, (string Abstrac
             try
             {
                 _dataset = new FileStream(_datasetPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+                var prefix = spoolPrefix?.Invoke(_contextId!.Value, _commandSet) ?? [];
+                _dataset.Write(prefix);
+                _datasetOffset = prefix.Length;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -148,7 +157,7 @@ internal sealed class MessageAssembler(IReadOnlyDictionary<byte, (string Abstrac
 
     private DimseMessage Complete(string? datasetPath)
     {
-        var message = new DimseMessage(_contextId!.Value, _commandSet!, datasetPath, _datasetLost);
+        var message = new DimseMessage(_contextId!.Value, _commandSet!, datasetPath, _datasetOffset, _datasetLost);
         _datasetLost = false;
         _contextId = null;
         _commandSet = null;

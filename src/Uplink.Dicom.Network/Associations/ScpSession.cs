@@ -87,7 +87,11 @@ internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDic
 
     private async Task ServeAsync(Association association, string calling, CancellationToken cancellationToken)
     {
-        using var assembler = new MessageAssembler(association.AcceptedContexts, options.TemporaryDirectory);
+        using var assembler = new MessageAssembler(association.AcceptedContexts, options.TemporaryDirectory, (context, command) => Part10Writer.Header(
+            command.GetString(CommandTags.AffectedSopClassUid) ?? string.Empty,
+            command.GetString(CommandTags.AffectedSopInstanceUid) ?? string.Empty,
+            association.AcceptedContexts[context].TransferSyntax,
+            calling));
         var writer = new DataTransferWriter(association);
         while (true)
         {
@@ -134,7 +138,7 @@ internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDic
             case CommandField.CEchoRequest:
                 response = DimseCommands.EchoResponse(messageId, DimseStatus.Success);
                 break;
-            case CommandField.CStoreRequest when message.DatasetPath is not null || message.DatasetLost:
+            case CommandField.CStoreRequest when message.SpoolPath is not null || message.DatasetLost:
                 var sopClass = command.GetString(CommandTags.AffectedSopClassUid) ?? string.Empty;
                 var sopInstance = command.GetString(CommandTags.AffectedSopInstanceUid) ?? string.Empty;
                 var status = message.DatasetLost
@@ -159,7 +163,7 @@ internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDic
 
         try
         {
-            return await handler.StoreAsync(new DicomStoreRequest(calling, sopClass, sopInstance, transferSyntax, message.DatasetPath!), cancellationToken).ConfigureAwait(false);
+            return await handler.StoreAsync(new DicomStoreRequest(calling, sopClass, sopInstance, transferSyntax, message.SpoolPath!, message.DatasetOffset), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
