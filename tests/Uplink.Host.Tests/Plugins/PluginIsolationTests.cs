@@ -130,6 +130,9 @@ public sealed class PluginIsolationTests
         tricefy["Email"] = "site@example.org";
         tricefy["Token"] = "test-token";
         plugins["Uplink.Output.Folder"] ??= new System.Text.Json.Nodes.JsonObject { ["Root"] = Path.Combine(Path.GetDirectoryName(configPath)!, "out") };
+
+        // The clinic's PACS is the site's own node: setup would ask for it.
+        plugins["Uplink.Output.DicomStore"] ??= new System.Text.Json.Nodes.JsonObject { ["Host"] = "127.0.0.1", ["Port"] = 104, ["CalledAeTitle"] = "PACS" };
         File.WriteAllText(configPath, root.ToJsonString());
     }
 

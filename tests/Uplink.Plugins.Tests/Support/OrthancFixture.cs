@@ -29,6 +29,9 @@ public sealed class OrthancFixture : IAsyncLifetime
 
     public Uri DicomWebRoot => new(BaseUrl, "dicom-web");
 
+    /// <summary>Orthanc's DICOM port (AE title ORTHANC), on loopback.</summary>
+    public int DicomPort { get; private set; }
+
     public HttpClient Http { get; } = new();
 
     public async ValueTask InitializeAsync()
@@ -43,6 +46,7 @@ public sealed class OrthancFixture : IAsyncLifetime
 
         var httpPort = FreePort();
         var dicomPort = FreePort();
+        DicomPort = dicomPort;
         BaseUrl = new Uri($"http://127.0.0.1:{httpPort}/");
         var config = _temp.Combine("orthanc.json");
         await File.WriteAllTextAsync(config, Config(httpPort, dicomPort));

@@ -1,0 +1,45 @@
+using System.Net;
+using Uplink.Dicom.Network;
+using Uplink.Plugins.Abstractions.Inputs;
+
+namespace Uplink.Input.DicomStore;
+
+/// <summary>The running receiver: a <see cref="DicomServer"/> feeding the <see cref="DurableInstanceStore"/> until the host stops.</summary>
+internal sealed class DicomStoreInput(DicomStoreOptions options, DurableInstanceStore store, TimeProvider time) : IInputPlugin
+{
+    /// <summary>The port actually listened on once running (differs from the options when they say 0).</summary>
+    public int? Port { get; private set; }
+
+    public async Task RunAsync(IShareIntake intake, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(store.Directory);
+        var server = DicomServer.Start(
+            new DicomServerOptions
+            {
+                AeTitle = options.AeTitle,
+                Address = IPAddress.Parse(options.BindAddress),
+                Port = options.Port,
+                AllowedCallingAeTitles = options.AllowedCallingAeTitles,
+                AbstractSyntaxes = options.SopClasses,
+                TransferSyntaxes = options.TransferSyntaxes,
+                MaxPduLength = options.MaxPduLength,
+
+                // Spooling beside the store keeps the final write on one volume.
+                TemporaryDirectory = store.Directory,
+                TimeProvider = time,
+            },
+            store);
+        await using (server.ConfigureAwait(false))
+        {
+            Port = server.Port;
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The host is stopping: the server's disposal ends open associations.
+            }
+        }
+    }
+}

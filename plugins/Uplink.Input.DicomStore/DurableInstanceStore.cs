@@ -1,0 +1,83 @@
+using Uplink.Dicom;
+using Uplink.Dicom.Network;
+
+namespace Uplink.Input.DicomStore;
+
+/// <summary>
+/// Keeps received instances as Part 10 files named by SOP Instance UID, and says success only once one is
+/// durable: the spooled file is moved to a temporary name in the store folder (a rename when the spool is on
+/// the same volume, as the input configures it), fsync'ed, renamed into place, and the folder fsync'ed. Any
+/// failure answers A700 (out of resources) and leaves no partial file under an instance's name. An instance
+/// already stored is acknowledged again without being rewritten, so a sender's retry is harmless.
+/// </summary>
+internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandler
+{
+    public string Directory { get; } = directory;
+
+    /// <summary>The file an instance is (or would be) kept in; null for a UID that is not one.</summary>
+    public string? PathFor(string sopInstanceUid) =>
+        DicomUid.IsValid(sopInstanceUid) ? Path.Combine(Directory, sopInstanceUid + ".dcm") : null;
+
+    public Task<ushort> StoreAsync(DicomStoreRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Task.FromResult(Store(request));
+    }
+
+    private ushort Store(DicomStoreRequest request)
+    {
+        var target = PathFor(request.SopInstanceUid);
+        if (target is null)
+        {
+            // A UID that is not a UID could also be a path: never let it name a file.
+            return DimseStatus.CannotUnderstand;
+        }
+
+        if (File.Exists(target))
+        {
+            return DimseStatus.Success;
+        }
+
+        var temp = Path.Combine(Directory, $".{request.SopInstanceUid}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            // Across volumes File.Move copies; the temporary name keeps a partial copy out of every lookup.
+            File.Move(request.Part10Path, temp);
+            using (var written = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None))
+            {
+                written.Flush(flushToDisk: true);
+            }
+
+            try
+            {
+                File.Move(temp, target, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                // Another association stored the same instance first: it is durable, and so is this answer.
+                File.Delete(temp);
+                return DimseStatus.Success;
+            }
+
+            DirectorySync.Flush(Directory);
+            return DimseStatus.Success;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            return DimseStatus.OutOfResources;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The store is already failing; the temporary name keeps the leftover out of every lookup.
+        }
+    }
+}
