@@ -53,8 +53,8 @@ public sealed class DicomCommandsTests
     [InlineData("A@h:104", "--bogus")]
     public async Task Echo_with_bad_arguments_prints_usage_and_exits_2(params string[] args)
     {
-        Assert.Equal(ExitCodes.Usage, await new DicomEchoCommand(Console()).RunAsync(args, TestContext.Current.CancellationToken));
-        Assert.Contains("usage: uplink dicom echo", _error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, await new DicomEchoCommand(Console()).RunAsync(args, TestContext.Current.CancellationToken, Console()));
+        Assert.Contains("sage: uplink dicom echo", _error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class DicomCommandsTests
 
     private ConsoleOutput Console() => new(_out, _error);
 
-    private Task<int> Echo(params string[] args) => new DicomEchoCommand(Console()).RunAsync(args, TestContext.Current.CancellationToken);
+    private Task<int> Echo(params string[] args) => new DicomEchoCommand(Console()).RunAsync(args, TestContext.Current.CancellationToken, Console());
 
-    private Task<int> Send(string[] args) => new DicomSendCommand(Console()).RunAsync(args, TestContext.Current.CancellationToken);
+    private Task<int> Send(string[] args) => new DicomSendCommand(Console()).RunAsync(args, TestContext.Current.CancellationToken, Console());
 }
