@@ -30,6 +30,7 @@ internal static class UplinkPipelineHook
     public static IServiceCollection AddUplinkPipelineServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<IUidRemapper>(sp => new HmacUidRemapper(SiteSecrets.Load(sp.GetRequiredService<IOptions<UplinkOptions>>().Value.DataDirectory).UidKey));
+        services.TryAddSingleton(sp => new Lazy<IUidRemapper>(sp.GetRequiredService<IUidRemapper>, LazyThreadSafetyMode.PublicationOnly));
         services.TryAddSingleton(sp => ImageAreaRules.Load(ImageAreaRules.ShippedFolder, ImageAreaRules.SiteFolder(sp.GetRequiredService<IOptions<UplinkOptions>>().Value.DataDirectory)));
         services.TryAddSingleton<IInstanceProcessor>(sp => new InstanceProcessor(sp.GetRequiredService<IUidRemapper>(), sp.GetRequiredService<ImageAreaRules>()));
         services.AddUplinkPipeline(_ => { });

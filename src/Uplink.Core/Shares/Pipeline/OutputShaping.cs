@@ -14,8 +14,11 @@ namespace Uplink.Core.Shares.Pipeline;
 /// and keeps the shaped, verified files in the share's spool, so a retry resends the same bytes.
 /// </summary>
 /// <param name="spool">The share spool.</param>
-/// <param name="uids">The site's UID remapper, for the leak scan of shaped files (absent in tests without one).</param>
-internal sealed class OutputShaping(ShareSpool spool, IUidRemapper? uids = null)
+/// <param name="uids">
+/// The site's UID remapper, for the leak scan of shaped files (absent in tests without one); lazy, because the site key
+/// is read only once something is delivered, so a host without secrets still starts and says what is missing.
+/// </param>
+internal sealed class OutputShaping(ShareSpool spool, Lazy<IUidRemapper>? uids = null)
 {
     /// <summary>The verified files to send one output, shaped (or taken from the spool) for what it declares it takes.</summary>
     /// <param name="item">The leased, anonymized image.</param>
@@ -70,7 +73,7 @@ internal sealed class OutputShaping(ShareSpool spool, IUidRemapper? uids = null)
             try
             {
                 source ??= DicomFile.Open(path);
-                return new ShapingLeakCheck(source, uids);
+                return new ShapingLeakCheck(source, uids.Value);
             }
             catch (Exception e) when (e is DicomFormatException or IOException)
             {
