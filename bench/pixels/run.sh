@@ -88,7 +88,8 @@ row() { # set frames src tool wall cpu rss_kib ratio written
   local bytes files
   bytes=$(du -sb "$3" | cut -f1); files=$(find "$3" -type f -name '*.dcm' | wc -l)
   awk -v s="$1" -v fr="$2" -v t="$4" -v w="$5" -v c="$6" -v m="$7" -v r="$8" -v n="$9" -v f="$files" -v b="$bytes" \
-    'BEGIN {printf "| %s | %s%s | %.2f | %.0f | %.1f | %s | %.2f | %.0f |\n", s, t, (n < f ? " (" n " of " f " written)" : ""), w, f*fr/w, b/1e6/w, r, c, m/1024}'
+    'BEGIN {fps = w > 0 ? sprintf("%.0f", f*fr/w) : "-"; mbs = w > 0 ? sprintf("%.1f", b/1e6/w) : "-"
+           printf "| %s | %s%s | %.2f | %s | %s | %s | %.2f | %.0f |\n", s, t, (n < f ? " (" n " of " f " written)" : ""), w, fps, mbs, r, c, m/1024}'
 }
 
 mkdir -p "$out"
@@ -106,12 +107,14 @@ for kind in native jpeg; do
       for ((i = 0; i < runs; i++)); do
         read -r wall kib cpu < <(timed "$tool" "$src" "$out/$tool")
         read -r cpwall _ _ < <(timed cp "$src" "$out/cp")
-        walls+=("$wall"); cpus+=("$cpu"); ratios+=("$(awk -v a="$wall" -v b="$cpwall" 'BEGIN {print (b > 0 ? a / b : 0)}')")
+        walls+=("$wall"); cpus+=("$cpu")
+        # GNU time counts in 10 ms steps: a cp of a few MB reads 0.00, and no ratio is made from that.
+        awk -v b="$cpwall" 'BEGIN {exit !(b > 0)}' && ratios+=("$(awk -v a="$wall" -v b="$cpwall" 'BEGIN {print a / b}')")
         ((kib > rss)) && rss=$kib
       done
       written=$(find "$out/$tool" -type f -name '*.dcm' 2>/dev/null | wc -l)
       row "$kind $set ($clips x $frames fr)" "$frames" "$src" "$tool" "$(printf '%s\n' "${walls[@]}" | median)" \
-        "$(printf '%s\n' "${cpus[@]}" | median)" "$rss" "$(printf '%s\n' "${ratios[@]}" | median | awk '{printf "%.1f", $1}')" "$written"
+        "$(printf '%s\n' "${cpus[@]}" | median)" "$rss" "$( ((${#ratios[@]})) && printf '%s\n' "${ratios[@]}" | median | awk '{printf "%.1f", $1}' || echo -)" "$written"
       rm -rf "$out/$tool" "$out/$tool.report.json"
     done
   done
