@@ -109,7 +109,36 @@ public sealed class BurnedInTextTests : IDisposable
         if (syntax.IsEncapsulated && Run(decoder, output, output + ".raw.dcm") is { } decoded)
         {
             Assert.True(decoded.Exit == 0, $"{decoder} cannot decode the output: {decoded.Text}");
+            if (syntax == DicomTransferSyntax.JpegBaseline)
+            {
+                AssertSamePixelsAs(output + ".raw.dcm", output);
+            }
         }
+    }
+
+    /// <summary>dcmtk's decoder (IJG) and ours (LibJpeg.NET) give the same pixels for frame 0 of the cleaned output.</summary>
+    private static void AssertSamePixelsAs(string decodedByDcmtk, string output)
+    {
+        using var theirs = DicomFile.Open(decodedByDcmtk);
+        using var ours = DicomFile.Open(output);
+        var picture = FramePicture.Render(ours, 0);
+        var samples = picture.IsRgb ? 3 : 1;
+        var frameLength = picture.Width * picture.Height * samples;
+        var decoded = ((DicomElement)theirs.Dataset[DicomTags.PixelData]!).OpenValue();
+        var frame = new byte[frameLength];
+        decoded.ReadExactly(frame);
+        var planar = theirs.Dataset.GetInt32(DicomTags.PlanarConfiguration) == 1;
+        var differing = 0;
+        var largest = 0;
+        for (var i = 0; i < frameLength; i++)
+        {
+            var theirsAt = planar ? frame[((i % samples) * picture.Width * picture.Height) + (i / samples)] : frame[i];
+            var difference = Math.Abs(theirsAt - picture.Pixels[i]);
+            differing += difference > 0 ? 1 : 0;
+            largest = Math.Max(largest, difference);
+        }
+
+        Assert.True(differing == 0, $"dcmdjpeg and Uplink decode the cleaned frame differently: {differing} samples, up to {largest} levels (planar {planar}, {theirs.Dataset.GetString(DicomTags.PhotometricInterpretation)})");
     }
 
     private static (int Exit, string Text)? Run(string tool, params string[] arguments)
