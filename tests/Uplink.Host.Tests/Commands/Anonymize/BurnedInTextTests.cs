@@ -56,6 +56,7 @@ public sealed class BurnedInTextTests : IDisposable
         Assert.StartsWith(area == Area.Regions ? "Sequence of Ultrasound Regions" : "device rule 'GE Voluson 975x735'", pixels.GetProperty("areaSource").GetString(), StringComparison.Ordinal);
         Assert.Contains("113101", audit.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.Split(' ')[0]));
         AssertPeersRead(output);
+        AssertNoNewValidatorErrors(source, output);
         AssertOcrReadsIdentityOnlyIn(source, output);
     }
 
@@ -114,6 +115,20 @@ public sealed class BurnedInTextTests : IDisposable
                 AssertSamePixelsAs(output + ".raw.dcm", output);
             }
         }
+    }
+
+    /// <summary>dciodvfy finds no error in the output that it does not find in the source.</summary>
+    private static void AssertNoNewValidatorErrors(string source, string output)
+    {
+        if (Run("dciodvfy", source) is not { } before || Run("dciodvfy", output) is not { } after || before.Exit >= 128 || after.Exit >= 128)
+        {
+            return; // absent here (.ci/run installs it), or crashed on the input as it does on some
+        }
+
+        static HashSet<string> Errors(string text) =>
+            [.. text.Split('\n').Where(l => l.StartsWith("Error", StringComparison.Ordinal)).Select(l => l.Trim())];
+
+        Assert.Empty(Errors(after.Text).Except(Errors(before.Text)));
     }
 
     /// <summary>dcmtk's decoder (IJG) and ours (LibJpeg.NET) give the same pixels for frame 0 of the cleaned output.</summary>
