@@ -78,7 +78,9 @@ internal static class JpegFrameProof
         try
         {
             after = LibJpegFrame.ReadCoefficients(output);
-            planes = LibJpegFrame.DecodePlanes(output);
+            // Below the last row with a pixel outside the kept area there is nothing to hold to black; the stream's
+            // remainder is still read whole by the coefficient read above (corrupt data there is still found).
+            planes = LibJpegFrame.DecodePlanes(output, index.RowsWithOutsidePixels);
         }
         catch (PixelDataException error)
         {

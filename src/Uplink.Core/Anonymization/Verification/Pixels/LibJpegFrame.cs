@@ -71,9 +71,13 @@ internal sealed class LibJpegFrame
 
     /// <summary>Decodes to full-resolution samples in the coded colour space, upsampling by replication.</summary>
     /// <param name="jpeg">The stream.</param>
+    /// <param name="rows">
+    /// Decode the first this many rows only (the rest of <see cref="Samples"/> is then undefined): a caller that
+    /// reads the whole stream another way (coefficients) need not pay for pixels it never looks at.
+    /// </param>
     /// <returns>The frame with <see cref="Samples"/> filled (no coefficients).</returns>
     /// <exception cref="PixelDataException">LibJpeg.NET cannot decode it.</exception>
-    public static LibJpegFrame DecodePlanes(byte[] jpeg) => Run(jpeg, decompressor =>
+    public static LibJpegFrame DecodePlanes(byte[] jpeg, int rows = int.MaxValue) => Run(jpeg, decompressor =>
     {
         // No colour conversion, and no "fancy" (interpolating) upsampling: a chroma sample then covers exactly
         // its own block's pixels, so what a blanked MCU decodes to does not depend on its neighbours.
@@ -82,39 +86,47 @@ internal sealed class LibJpegFrame
         decompressor.jpeg_start_decompress();
         var stride = decompressor.Output_width * decompressor.Output_components;
         var height = decompressor.Output_height;
-        var samples = ArrayPool<byte>.Shared.Rent(stride * height);
-        try
-        {
-            // As many rows per call as the decoder produces at once (an MCU row's worth), not one.
-            var rows = new byte[Math.Max(1, decompressor.Rec_outbuf_height)][];
-            for (var i = 0; i < rows.Length; i++)
-            {
-                rows[i] = new byte[stride];
-            }
-
-            while (decompressor.Output_scanline < height)
-            {
-                var y = decompressor.Output_scanline;
-                var read = decompressor.jpeg_read_scanlines(rows, Math.Min(rows.Length, height - y));
-                for (var i = 0; i < read; i++)
-                {
-                    rows[i].AsSpan().CopyTo(samples.AsSpan((y + i) * stride, stride));
-                }
-            }
-
-            decompressor.jpeg_finish_decompress();
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(samples);
-            throw;
-        }
-
         var components = new JpegComponent[decompressor.Output_components];
         for (var c = 0; c < components.Length; c++)
         {
             var info = decompressor.Comp_info[c];
             components[c] = new JpegComponent(info.Component_id, info.H_samp_factor, info.V_samp_factor, info.Quant_tbl_no, 0, 0, []);
+        }
+
+        var samples = ArrayPool<byte>.Shared.Rent(stride * height);
+        try
+        {
+            // As many rows per call as the decoder produces at once (an MCU row's worth), not one.
+            var buffer = new byte[Math.Max(1, decompressor.Rec_outbuf_height)][];
+            for (var i = 0; i < buffer.Length; i++)
+            {
+                buffer[i] = new byte[stride];
+            }
+
+            var wanted = Math.Clamp(rows, 0, height);
+            while (decompressor.Output_scanline < wanted)
+            {
+                var y = decompressor.Output_scanline;
+                var read = decompressor.jpeg_read_scanlines(buffer, Math.Min(buffer.Length, height - y));
+                for (var i = 0; i < read; i++)
+                {
+                    buffer[i].AsSpan().CopyTo(samples.AsSpan((y + i) * stride, stride));
+                }
+            }
+
+            if (decompressor.Output_scanline < height)
+            {
+                decompressor.jpeg_abort_decompress();
+            }
+            else
+            {
+                decompressor.jpeg_finish_decompress();
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(samples);
+            throw;
         }
 
         return (components, samples);
