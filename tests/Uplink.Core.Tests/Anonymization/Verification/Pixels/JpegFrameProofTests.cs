@@ -95,15 +95,7 @@ public sealed class JpegFrameProofTests
         var written = new ArrayBufferWriter<byte>();
         var cleaning = JpegBaselineCleaner.Clean(source, new KeptArea(96, 80, [new PixelRectangle(0, JpegFixtures.BannerHeight, 95, 79)]), JpegColorModel.YCbCr, written);
         var output = written.WrittenSpan.ToArray();
-        var original = JpegCoefficients(source);
-        var tampered = Transcode(output, coefficients =>
-        {
-            var block = coefficients[0].Access(1, 1)[0][3];
-            for (var k = 0; k < 64; k++)
-            {
-                block[k] = original[k];
-            }
-        });
+        var tampered = WithSourceBlock(output, source);
         var clean = new List<string>();
         var violations = new List<string>();
 
@@ -134,15 +126,7 @@ public sealed class JpegFrameProofTests
     public void A_banner_block_left_unblanked_is_a_violation_naming_the_block()
     {
         var (source, output, cleaning, color) = Cleaned(3, 2, 1, 0);
-        var original = JpegCoefficients(source);
-        var tampered = Transcode(output, coefficients =>
-        {
-            var block = coefficients[0].Access(1, 1)[0][3];
-            for (var k = 0; k < 64; k++)
-            {
-                block[k] = original[k];
-            }
-        });
+        var tampered = WithSourceBlock(output, source);
         var violations = new List<string>();
 
         JpegFrameProof.Check(source, tampered, cleaning.Effective, color, violations, 0);
@@ -210,6 +194,20 @@ public sealed class JpegFrameProofTests
         var output = new ArrayBufferWriter<byte>();
         var cleaning = JpegBaselineCleaner.Clean(source, new KeptArea(96, 80, [new PixelRectangle(4, JpegFixtures.BannerHeight - 4, 90, 79)]), color, output);
         return (source, output.WrittenSpan.ToArray(), cleaning, color);
+    }
+
+    /// <summary>The output with luma block row 1 column 3 (a banner block) put back as the source has it.</summary>
+    private static byte[] WithSourceBlock(byte[] output, byte[] source)
+    {
+        var original = JpegCoefficients(source);
+        return Transcode(output, coefficients =>
+        {
+            var block = coefficients[0].Access(1, 1)[0][3];
+            for (var k = 0; k < 64; k++)
+            {
+                block[k] = original[k];
+            }
+        });
     }
 
     private static short[] JpegCoefficients(byte[] jpeg)
