@@ -1,3 +1,5 @@
+using BitMiracle.LibJpeg.Classic;
+
 namespace Uplink.Core.Anonymization.Verification.Pixels;
 
 /// <summary>One component of a frame as LibJpeg.NET read it.</summary>
@@ -7,13 +9,29 @@ namespace Uplink.Core.Anonymization.Verification.Pixels;
 /// <param name="QuantizationTable">Quantisation table id.</param>
 /// <param name="WidthInBlocks">Blocks per row (coefficient reads only).</param>
 /// <param name="HeightInBlocks">Block rows (coefficient reads only).</param>
-/// <param name="Coefficients">64 quantised coefficients per block, blocks in raster order (coefficient reads only).</param>
-/// <param name="Plane">Decoded samples at full frame resolution (plane decodes only).</param>
-internal sealed record JpegComponent(int Id, int H, int V, int QuantizationTable, int WidthInBlocks, int HeightInBlocks, short[] Coefficients, byte[] Plane)
+/// <param name="BlockRows">
+/// LibJpeg.NET's own blocks, one array per block row (coefficient reads only): held, not copied, since the
+/// decoder already allocated them and a copy per frame doubled the proof's allocations.
+/// </param>
+internal sealed record JpegComponent(int Id, int H, int V, int QuantizationTable, int WidthInBlocks, int HeightInBlocks, JBLOCK[][] BlockRows)
 {
-    /// <summary>The 64 coefficients of one block.</summary>
+    /// <summary>Whether one block's 64 quantised coefficients equal another component's block at the same place.</summary>
+    /// <param name="other">The other component.</param>
     /// <param name="column">Block column.</param>
     /// <param name="row">Block row.</param>
-    /// <returns>The coefficients.</returns>
-    public ReadOnlySpan<short> Block(int column, int row) => Coefficients.AsSpan(((row * WidthInBlocks) + column) * 64, 64);
+    /// <returns>True when all 64 are equal.</returns>
+    public bool SameBlock(JpegComponent other, int column, int row)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var (mine, theirs) = (BlockRows[row][column], other.BlockRows[row][column]);
+        for (var k = 0; k < 64; k++)
+        {
+            if (mine[k] != theirs[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -35,10 +35,26 @@ internal static class JpegFrameProof
     /// The area the cleaner was asked to keep, when known: the effective area must lie inside it, otherwise a
     /// cleaner that over-claims would exempt banner pixels from the black check.
     /// </param>
-    public static void Check(ReadOnlySpan<byte> sourceFrame, ReadOnlySpan<byte> outputFrame, KeptArea effective, JpegColorModel color, List<string> violations, int frameIndex, KeptArea? requested = null)
+    public static void Check(ReadOnlySpan<byte> sourceFrame, ReadOnlySpan<byte> outputFrame, KeptArea effective, JpegColorModel color, List<string> violations, int frameIndex, KeptArea? requested = null) =>
+        Check(sourceFrame, outputFrame, new KeptAreaIndex(effective), color, violations, frameIndex, requested);
+
+    /// <summary>
+    /// <see cref="Check(ReadOnlySpan{byte}, ReadOnlySpan{byte}, KeptArea, JpegColorModel, List{string}, int, KeptArea?)"/>
+    /// with the effective area's index built once by the caller (a clip's frames share one area; the index is a
+    /// Columns × Rows table, too large to rebuild per frame).
+    /// </summary>
+    /// <param name="sourceFrame">The source JPEG stream.</param>
+    /// <param name="outputFrame">The cleaned JPEG stream as written.</param>
+    /// <param name="index">The index of the area the cleaner says it preserved.</param>
+    /// <param name="color">How the components are read.</param>
+    /// <param name="violations">Where findings go.</param>
+    /// <param name="frameIndex">The frame's index, for the messages.</param>
+    /// <param name="requested">The area the cleaner was asked to keep, when known.</param>
+    public static void Check(ReadOnlySpan<byte> sourceFrame, ReadOnlySpan<byte> outputFrame, KeptAreaIndex index, JpegColorModel color, List<string> violations, int frameIndex, KeptArea? requested = null)
     {
-        ArgumentNullException.ThrowIfNull(effective);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(violations);
+        var effective = index.Area;
         if (requested is not null && effective.Rectangles.Any(r => !requested.ContainsWhole(r)))
         {
             violations.Add(Text($"frame {frameIndex}: the effective kept area reaches outside the requested kept area"));
@@ -62,7 +78,9 @@ internal static class JpegFrameProof
         try
         {
             after = LibJpegFrame.ReadCoefficients(output);
-            planes = LibJpegFrame.DecodePlanes(output);
+            // Below the last row with a pixel outside the kept area there is nothing to hold to black; the stream's
+            // remainder is still read whole by the coefficient read above (corrupt data there is still found).
+            planes = LibJpegFrame.DecodePlanes(output, index.RowsWithOutsidePixels);
         }
         catch (PixelDataException error)
         {
@@ -70,14 +88,20 @@ internal static class JpegFrameProof
             return;
         }
 
-        if (!SameFrame(before, after, source, output, effective, color, violations, frameIndex))
+        try
         {
-            return;
-        }
+            if (!SameFrame(before, after, source, output, effective, color, violations, frameIndex))
+            {
+                return;
+            }
 
-        var index = new KeptAreaIndex(effective);
-        KeptBlocksUnchanged(before, after, index, violations, frameIndex);
-        OutsideIsBlack(planes, index, color, violations, frameIndex);
+            KeptBlocksUnchanged(before, after, index, violations, frameIndex);
+            OutsideIsBlack(planes, index, color, violations, frameIndex);
+        }
+        finally
+        {
+            planes.ReturnSamples();
+        }
     }
 
     private static bool SameFrame(LibJpegFrame before, LibJpegFrame after, byte[] source, byte[] output, KeptArea effective, JpegColorModel color, List<string> violations, int frameIndex)
@@ -135,7 +159,7 @@ internal static class JpegFrameProof
                 {
                     if (Footprint(column, row, sx, sy, after) is { } footprint
                         && index.Kept(footprint) == footprint.Width * footprint.Height
-                        && !b.Block(column, row).SequenceEqual(a.Block(column, row))
+                        && !b.SameBlock(a, column, row)
                         && ++changed <= MaximumReports)
                     {
                         violations.Add(Text($"frame {frameIndex}: component {c} block row {row} column {column}: kept block's quantised coefficients differ from the source"));
@@ -152,8 +176,9 @@ internal static class JpegFrameProof
 
     private static void OutsideIsBlack(LibJpegFrame planes, KeptAreaIndex index, JpegColorModel color, List<string> violations, int frameIndex)
     {
-        var (width, height) = (planes.Width, planes.Height);
-        for (var c = 0; c < planes.Components.Length; c++)
+        var (width, height, count) = (planes.Width, planes.Height, planes.Components.Length);
+        var samples = planes.Samples;
+        for (var c = 0; c < count; c++)
         {
             var component = planes.Components[c];
             var chroma = c > 0 && color == JpegColorModel.YCbCr;
@@ -177,7 +202,7 @@ internal static class JpegFrameProof
                     {
                         for (var x = footprint.X0; x <= footprint.X1; x++)
                         {
-                            if ((kept == 0 || !index.Area.IsKept(x, y)) && Math.Abs(component.Plane[(y * width) + x] - target) > Tolerance)
+                            if ((kept == 0 || !index.Area.IsKept(x, y)) && Math.Abs(samples[(((y * width) + x) * count) + c] - target) > Tolerance)
                             {
                                 wrong++;
                             }

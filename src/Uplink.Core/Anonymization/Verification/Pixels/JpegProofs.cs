@@ -30,16 +30,16 @@ internal static class JpegProofs
     {
         var sourceFrames = EncapsulatedFrameIndex.Build(source, geometry.NumberOfFrames, scanForEndOfImage: true);
         var outputFrames = EncapsulatedFrameIndex.Build(output, geometry.NumberOfFrames, scanForEndOfImage: true);
-        KeptArea? kept = null;
+        KeptAreaIndex? kept = null;
         for (var frame = 0; frame < geometry.NumberOfFrames && violations.Count < maxViolations; frame++)
         {
             var sourceFrame = sourceFrames.ReadFrame(frame);
             var info = JpegFrameInfo.Read(sourceFrame);
-            kept ??= WholeMcus(area, info);
+            kept ??= new KeptAreaIndex(WholeMcus(area, info));
             JpegFrameProof.Check(sourceFrame, outputFrames.ReadFrame(frame), kept, JpegBaselineFrameCleaner.ColorModel(geometry.Photometric, info), violations, frame, requested: area);
         }
 
-        return kept;
+        return kept?.Area;
     }
 
     private static KeptArea WholeMcus(KeptArea area, JpegFrameInfo info)

@@ -26,10 +26,18 @@ internal sealed class KeptAreaIndex
                 run += mask[x] ? 1 : 0;
                 _sums[((y + 1) * _stride) + x + 1] = _sums[(y * _stride) + x + 1] + run;
             }
+
+            if (run < area.Columns)
+            {
+                RowsWithOutsidePixels = y + 1;
+            }
         }
     }
 
     public KeptArea Area { get; }
+
+    /// <summary>One past the last row that has a pixel outside the kept area (0 when every pixel is kept).</summary>
+    public int RowsWithOutsidePixels { get; }
 
     /// <summary>Kept pixels in a rectangle already clipped to the frame.</summary>
     /// <param name="r">The rectangle.</param>

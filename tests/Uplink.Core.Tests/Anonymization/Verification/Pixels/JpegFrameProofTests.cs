@@ -88,18 +88,45 @@ public sealed class JpegFrameProofTests
     }
 
     [Fact]
+    public void With_only_a_top_banner_blanked_a_clean_output_is_proven_and_an_unblanked_banner_block_is_not()
+    {
+        // Every row below the banner is kept: the pixel decode stops after the banner, the proof must not.
+        var source = JpegFixtures.Encode(96, 80, 3, 2, 1);
+        var written = new ArrayBufferWriter<byte>();
+        var cleaning = JpegBaselineCleaner.Clean(source, new KeptArea(96, 80, [new PixelRectangle(0, JpegFixtures.BannerHeight, 95, 79)]), JpegColorModel.YCbCr, written);
+        var output = written.WrittenSpan.ToArray();
+        var tampered = WithSourceBlock(output, source);
+        var clean = new List<string>();
+        var violations = new List<string>();
+
+        JpegFrameProof.Check(source, output, cleaning.Effective, JpegColorModel.YCbCr, clean, 0);
+        JpegFrameProof.Check(source, tampered, cleaning.Effective, JpegColorModel.YCbCr, violations, 0);
+
+        Assert.Equal(JpegFixtures.BannerHeight, new KeptAreaIndex(cleaning.Effective).RowsWithOutsidePixels);
+        Assert.Empty(clean);
+        Assert.StartsWith("frame 0: component 0 block row 1 column 3: ", Assert.Single(violations), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_index_shared_by_frames_proves_each_frame_on_its_own()
+    {
+        var (source, output, cleaning, color) = Cleaned(3, 2, 1, 0);
+        var index = new KeptAreaIndex(cleaning.Effective);
+        var dirty = new List<string>();
+        var clean = new List<string>();
+
+        JpegFrameProof.Check(source, source, index, color, dirty, 0);
+        JpegFrameProof.Check(source, output, index, color, clean, 1);
+
+        Assert.Contains(dirty, v => v.EndsWith("pixel(s) outside the kept area are not black (tolerance 2)", StringComparison.Ordinal));
+        Assert.Empty(clean);
+    }
+
+    [Fact]
     public void A_banner_block_left_unblanked_is_a_violation_naming_the_block()
     {
         var (source, output, cleaning, color) = Cleaned(3, 2, 1, 0);
-        var original = JpegCoefficients(source);
-        var tampered = Transcode(output, coefficients =>
-        {
-            var block = coefficients[0].Access(1, 1)[0][3];
-            for (var k = 0; k < 64; k++)
-            {
-                block[k] = original[k];
-            }
-        });
+        var tampered = WithSourceBlock(output, source);
         var violations = new List<string>();
 
         JpegFrameProof.Check(source, tampered, cleaning.Effective, color, violations, 0);
@@ -167,6 +194,20 @@ public sealed class JpegFrameProofTests
         var output = new ArrayBufferWriter<byte>();
         var cleaning = JpegBaselineCleaner.Clean(source, new KeptArea(96, 80, [new PixelRectangle(4, JpegFixtures.BannerHeight - 4, 90, 79)]), color, output);
         return (source, output.WrittenSpan.ToArray(), cleaning, color);
+    }
+
+    /// <summary>The output with luma block row 1 column 3 (a banner block) put back as the source has it.</summary>
+    private static byte[] WithSourceBlock(byte[] output, byte[] source)
+    {
+        var original = JpegCoefficients(source);
+        return Transcode(output, coefficients =>
+        {
+            var block = coefficients[0].Access(1, 1)[0][3];
+            for (var k = 0; k < 64; k++)
+            {
+                block[k] = original[k];
+            }
+        });
     }
 
     private static short[] JpegCoefficients(byte[] jpeg)
