@@ -279,7 +279,12 @@ public sealed class DicomClient : IAsyncDisposable
                 throw;
             }
 
-            throw new DicomNetworkException($"The association failed: {e.Message}", e);
+            throw new DicomNetworkException(IsResetByPeer(e) ? $"The peer aborted the connection: {e.Message}" : $"The association failed: {e.Message}", e);
         }
     }
+
+    // A peer that sends A-ABORT and closes while we are still writing shows up as a reset or broken pipe before its
+    // A-ABORT PDU can be read: for the admin that is the same event.
+    private static bool IsResetByPeer(Exception e) =>
+        (e as SocketException ?? e.InnerException as SocketException)?.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown;
 }
