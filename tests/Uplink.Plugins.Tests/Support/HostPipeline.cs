@@ -26,7 +26,7 @@ internal sealed class HostPipeline : IDisposable
         Directory.CreateDirectory(Images);
         _services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IActivePlugins>(new Plugins(new ActivePlugin<IOutputPlugin>(outputId, output), Images))
+            .AddSingleton<IActivePlugins>(new Plugins(new ActivePlugin<IOutputPlugin>(outputId, new Core.Plugins.Supervision.GuardedOutput(outputId, output, new Core.Plugins.PluginStates(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)), Images))
             .AddSingleton<IInstanceProcessor>(new VerifiedAsItIs())
             .AddUplinkPipeline(o =>
             {

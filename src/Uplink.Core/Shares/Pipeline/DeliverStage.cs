@@ -38,7 +38,7 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
     {
         if (plugins.Outputs.Count == 0)
         {
-            outcomes.Retry(item, Stage, null, "no output is active", limited: false);
+            outcomes.RetryUntilDone(item, Stage, null, "no output is active");
             return null;
         }
 
@@ -59,7 +59,7 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                outcomes.Retry(item, Stage, output.PluginId, $"the instance could not be shaped for output {output.PluginId} on disk ({ex.GetType().Name})", limited: false);
+                outcomes.RetryUntilDone(item, Stage, output.PluginId, $"the instance could not be shaped for output {output.PluginId} on disk ({ex.GetType().Name})");
                 return null;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -120,16 +120,8 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
         var delivered = queue.DeliveredOutputs(item);
         foreach (var (pluginId, channel) in channels.Where(c => !delivered.Contains(c.PluginId)))
         {
-            DeliveryResult result;
-            try
-            {
-                result = await channel!.DeliverNonDicomAsync(document, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                result = DeliveryResult.Retry(document.IdempotencyKey, StageFailure.Describe("it", ex));
-            }
-
+            // The channel is the guarded one (GuardedNonDicomOutput): it is the one catch site for the plugin's throw.
+            var result = await channel!.DeliverNonDicomAsync(document, cancellationToken).ConfigureAwait(false);
             if (!Record(item, pluginId, result with { IdempotencyKey = document.IdempotencyKey }, sent))
             {
                 return null;
@@ -154,26 +146,15 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
                 outcomes.Finish(item, Stage, ImageState.SetAside, $"output {pluginId} refused it: {result.Reason}");
                 return false;
             case DeliveryStatus.CredentialsRejected:
-                outcomes.Retry(item, Stage, pluginId, $"output {pluginId} rejected its credentials; an admin must fix them: {result.Reason}", limited: false);
+                outcomes.RetryUntilDone(item, Stage, pluginId, $"output {pluginId} rejected its credentials; an admin must fix them: {result.Reason}");
                 return false;
             default:
-                outcomes.Retry(item, Stage, pluginId, $"output {pluginId} is failing: {result.Reason}", limited: false);
+                outcomes.RetryUntilDone(item, Stage, pluginId, $"output {pluginId} is failing: {result.Reason}");
                 return false;
         }
     }
 
-    private static async Task<DeliveryResult> DeliverAsync(ActivePlugin<IOutputPlugin> output, OutboundInstance instance, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var results = await output.Instance.DeliverAsync([instance], cancellationToken).ConfigureAwait(false);
-            return results.Count == 1
-                ? results[0]
-                : DeliveryResult.Retry(instance.IdempotencyKey, $"returned {results.Count} results for 1 instance");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return DeliveryResult.Retry(instance.IdempotencyKey, StageFailure.Describe("it", ex));
-        }
-    }
+    // The output is the guarded one (GuardedOutput): it catches the plugin's throw and answers one result per instance.
+    private static async Task<DeliveryResult> DeliverAsync(ActivePlugin<IOutputPlugin> output, OutboundInstance instance, CancellationToken cancellationToken) =>
+        (await output.Instance.DeliverAsync([instance], cancellationToken).ConfigureAwait(false))[0];
 }

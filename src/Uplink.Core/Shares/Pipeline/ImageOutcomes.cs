@@ -80,23 +80,6 @@ internal sealed class ImageOutcomes(
         }
     }
 
-    /// <summary>Either retry, chosen by a flag; the deliver stage still calls it this way (its branch moves to the named methods).</summary>
-    /// <param name="item">The leased image.</param>
-    /// <param name="stage">The stage that failed.</param>
-    /// <param name="outputId">The output, for deliveries.</param>
-    /// <param name="reason">Why, without patient data.</param>
-    /// <param name="limited">True for <see cref="RetryOrFail"/>, false for <see cref="RetryUntilDone"/>.</param>
-    public void Retry(ImageWorkItem item, string stage, string? outputId, string reason, bool limited)
-    {
-        if (limited)
-        {
-            RetryOrFail(item, stage, reason);
-        }
-        else
-        {
-            RetryUntilDone(item, stage, outputId, reason);
-        }
-    }
 
     /// <summary>Records a stage that moved the image on.</summary>
     /// <param name="item">The image in its new state.</param>

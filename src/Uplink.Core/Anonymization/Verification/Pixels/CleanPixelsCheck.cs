@@ -1,9 +1,6 @@
 using Uplink.Core.Anonymization.Pixels;
 using Uplink.Dicom;
 using Uplink.Dicom.Imaging;
-using Uplink.Dicom.Imaging.Encapsulated;
-using Uplink.Dicom.Imaging.Native;
-using Uplink.Dicom.Imaging.Rle;
 
 namespace Uplink.Core.Anonymization.Verification.Pixels;
 
@@ -70,48 +67,38 @@ internal sealed class CleanPixelsCheck(ImageAreaResolver areas)
             return null;
         }
 
-        switch (source.Dataset[DicomTags.PixelData], output.Dataset[DicomTags.PixelData])
+        var sourcePixels = source.Dataset[DicomTags.PixelData]!;
+        var outputPixels = output.Dataset[DicomTags.PixelData];
+        if (outputPixels is null)
         {
-            case (DicomElement sourcePixels, DicomElement outputPixels):
-                CheckNative(sourcePixels, outputPixels, geometry, area, violations);
-                return area;
-            case (DicomFragmentSequence sourceFragments, DicomFragmentSequence outputFragments) when syntax.Uid == RleCodec.TransferSyntaxUid:
-                CheckRle(sourceFragments, outputFragments, geometry, area, violations);
-                return area;
-            case (DicomFragmentSequence sourceFragments, DicomFragmentSequence outputFragments) when JpegProofs.Handles(syntax.Uid):
-                return JpegProofs.Check(sourceFragments, outputFragments, geometry, area, violations, MaxViolations);
-            default:
-                violations.Add($"the verifier cannot decode {syntax} pixel data, so cleaned pixels in it cannot be proven");
-                return null;
+            violations.Add("the output has no Pixel Data");
+            return null;
         }
-    }
 
-    private static void CheckNative(DicomElement sourcePixels, DicomElement outputPixels, ImageGeometry geometry, KeptArea area, List<string> violations)
-    {
-        using var sourceFrames = new NativeFrameReader(sourcePixels, geometry);
-        using var outputFrames = new NativeFrameReader(outputPixels, geometry);
-        var sourceFrame = new byte[geometry.FrameLength];
-        var outputFrame = new byte[geometry.FrameLength];
-        for (var frame = 0; frame < geometry.NumberOfFrames && violations.Count < MaxViolations; frame++)
+        if (NativeFrames.CanRead(syntax))
         {
-            sourceFrames.ReadFrame(frame, sourceFrame);
-            outputFrames.ReadFrame(frame, outputFrame);
-            NativeFrameProof.Check(sourceFrame, outputFrame, geometry, area, violations, frame);
-        }
-    }
+            // Native and RLE frames side by side, one frame of each in memory.
+            using var outputFrames = NativeFrames.Read(outputPixels, output.TransferSyntax, geometry).GetEnumerator();
+            foreach (var (index, sourceFrame) in NativeFrames.Read(sourcePixels, syntax, geometry))
+            {
+                if (violations.Count >= MaxViolations || !outputFrames.MoveNext())
+                {
+                    break;
+                }
 
-    private static void CheckRle(DicomFragmentSequence sourcePixels, DicomFragmentSequence outputPixels, ImageGeometry geometry, KeptArea area, List<string> violations)
-    {
-        var sourceFrames = EncapsulatedFrameIndex.Build(sourcePixels, geometry.NumberOfFrames, scanForEndOfImage: false);
-        var outputFrames = EncapsulatedFrameIndex.Build(outputPixels, geometry.NumberOfFrames, scanForEndOfImage: false);
-        var sourceFrame = new byte[geometry.FrameLength];
-        var outputFrame = new byte[geometry.FrameLength];
-        for (var frame = 0; frame < geometry.NumberOfFrames && violations.Count < MaxViolations; frame++)
-        {
-            RleCodec.Decode(sourceFrames.ReadFrame(frame), geometry, sourceFrame, frame);
-            RleCodec.Decode(outputFrames.ReadFrame(frame), geometry, outputFrame, frame);
-            NativeFrameProof.Check(sourceFrame, outputFrame, geometry, area, violations, frame);
+                NativeFrameProof.Check(sourceFrame.Span, outputFrames.Current.Frame.Span, geometry, area, violations, index);
+            }
+
+            return area;
         }
+
+        if (JpegProofs.Handles(syntax.Uid) && sourcePixels is DicomFragmentSequence sourceFragments && outputPixels is DicomFragmentSequence outputFragments)
+        {
+            return JpegProofs.Check(sourceFragments, outputFragments, geometry, area, violations, MaxViolations);
+        }
+
+        violations.Add($"the verifier cannot decode {syntax} pixel data, so cleaned pixels in it cannot be proven");
+        return null;
     }
 
     private static bool SameImage(ImageGeometry source, ImageGeometry output) =>
