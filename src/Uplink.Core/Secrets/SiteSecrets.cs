@@ -90,18 +90,13 @@ internal sealed class SiteSecrets
     /// <exception cref="InvalidOperationException">A secret is missing or malformed; the message says which file and to run <c>uplink setup</c>.</exception>
     public static SiteSecrets Load(string dataDirectory)
     {
-        var uidPath = UidKeyPath(dataDirectory);
         var apiPath = ApiKeyPath(dataDirectory);
-        if (!File.Exists(uidPath) || !File.Exists(apiPath))
+        if (!File.Exists(apiPath))
         {
-            throw new InvalidOperationException($"The site secrets are missing in {SecretsDirectory(dataDirectory)}; run 'uplink setup' to create them.");
+            throw Missing(dataDirectory);
         }
 
-        var uidKey = File.ReadAllBytes(uidPath);
-        if (uidKey.Length != UidKeyLength)
-        {
-            throw new InvalidOperationException($"{uidPath} holds {uidKey.Length} bytes; a UID key is exactly {UidKeyLength} bytes.");
-        }
+        var uidKey = ReadUidKey(dataDirectory);
 
         var apiKey = File.ReadAllText(apiPath).Trim();
         if (apiKey.Length < 32)
@@ -111,6 +106,30 @@ internal sealed class SiteSecrets
 
         return new SiteSecrets(dataDirectory, uidKey, apiKey);
     }
+
+    /// <summary>Reads only the UID key, for the anonymizer, which needs no other secret.</summary>
+    /// <param name="dataDirectory">The data folder.</param>
+    /// <returns>The 32-byte key.</returns>
+    /// <exception cref="InvalidOperationException">The key is missing or not 32 bytes.</exception>
+    public static byte[] ReadUidKey(string dataDirectory)
+    {
+        var uidPath = UidKeyPath(dataDirectory);
+        if (!File.Exists(uidPath))
+        {
+            throw Missing(dataDirectory);
+        }
+
+        var uidKey = File.ReadAllBytes(uidPath);
+        if (uidKey.Length != UidKeyLength)
+        {
+            throw new InvalidOperationException($"{uidPath} holds {uidKey.Length} bytes; a UID key is exactly {UidKeyLength} bytes.");
+        }
+
+        return uidKey;
+    }
+
+    private static InvalidOperationException Missing(string dataDirectory) =>
+        new($"The site secrets are missing in {SecretsDirectory(dataDirectory)}; run 'uplink setup' to create them.");
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

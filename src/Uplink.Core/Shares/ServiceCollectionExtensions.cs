@@ -1,26 +1,63 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Uplink.Core.Anonymization;
+using Uplink.Core.Anonymization.Pixels;
+using Uplink.Core.Configuration;
 using Uplink.Core.Shares.Pipeline;
 using Uplink.Core.Shares.Protection;
 using Uplink.Core.Shares.Store;
 using Uplink.Plugins.Abstractions.Inputs;
+using Uplink.Plugins.Abstractions.Profiles;
 
 namespace Uplink.Core.Shares;
 
 /// <summary>Registers the durable share pipeline with a host.</summary>
 internal static class ServiceCollectionExtensions
 {
+    /// <summary>The configuration section of the pipeline's settings.</summary>
+    public const string SectionName = "Uplink:Pipeline";
+
+    /// <summary>
+    /// Adds the share pipeline as <c>uplink run</c> has it: settings from <c>Uplink:Pipeline</c> (the data folder
+    /// defaults to <see cref="UplinkOptions.DataDirectory"/>), the anonymizer keyed by the site's UID secret from
+    /// <c>uplink setup</c>, and the device image-area rules shipped in <c>profiles/image-areas</c> and kept in the
+    /// data folder's <c>image-areas/</c>.
+    /// </summary>
+    /// <remarks>
+    /// The host registers beside it <see cref="Plugins.IActivePlugins"/>, <c>IOptions&lt;UplinkOptions&gt;</c> and logging.
+    /// </remarks>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">The host's configuration.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddUplinkPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<IUidRemapper>(sp => new SiteUidRemapper(DataDirectory(sp)));
+        services.TryAddSingleton(sp => ImageAreaRules.Load(ImageAreaRules.ShippedFolder, ImageAreaRules.SiteFolder(DataDirectory(sp))));
+        services.TryAddSingleton<IInstanceProcessor>(sp => new InstanceProcessor(sp.GetRequiredService<IUidRemapper>(), sp.GetRequiredService<ImageAreaRules>()));
+        services.AddUplinkPipeline(_ => { });
+        services.AddOptions<PipelineOptions>()
+            .Bind(configuration.GetSection(SectionName))
+            .Configure<IOptions<UplinkOptions>>((pipeline, uplink) =>
+            {
+                if (string.IsNullOrWhiteSpace(pipeline.DataDirectory))
+                {
+                    pipeline.DataDirectory = uplink.Value.DataDirectory;
+                }
+            });
+        return services;
+    }
+
     /// <summary>
     /// Adds the share pipeline: the SQLite store in the data folder, the <see cref="IShareIntake"/>
     /// that inputs submit to (the host's input supervisor runs the inputs with it), and the workers that
     /// take each image through fetched → anonymized → sent and hand each finished share to the outputs.
     /// </summary>
     /// <remarks>
-    /// The host registers beside it: <see cref="Plugins.IActivePlugins"/> (the plugin host),
+    /// The caller registers beside it: <see cref="Plugins.IActivePlugins"/> (the plugin host),
     /// <see cref="Anonymization.IInstanceProcessor"/> (the anonymizer) and logging. A
-    /// <see cref="TimeProvider"/> is added (the system clock) only if none is registered.
+    /// <see cref="TimeProvider"/> (the system clock) is added only if none is registered.
     /// </remarks>
     /// <param name="services">The host's services.</param>
     /// <param name="configure">Sets the options; <see cref="PipelineOptions.DataDirectory"/> is required.</param>
@@ -43,7 +80,6 @@ internal static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => new BackoffPolicy(sp.GetRequiredService<IOptions<PipelineOptions>>()));
         services.TryAddSingleton<ImageOutcomes>();
         services.TryAddSingleton<ResolveStage>();
-        services.TryAddSingleton(sp => new Lazy<IInstanceProcessor>(sp.GetRequiredService<IInstanceProcessor>, LazyThreadSafetyMode.PublicationOnly));
         services.TryAddSingleton<AnonymizeStage>();
         services.TryAddSingleton<OutputShaping>();
         services.TryAddSingleton<DeliverStage>();
@@ -54,4 +90,6 @@ internal static class ServiceCollectionExtensions
         services.AddHostedService<PipelineService>();
         return services;
     }
+
+    private static string DataDirectory(IServiceProvider services) => services.GetRequiredService<IOptions<PipelineOptions>>().Value.DataDirectory;
 }

@@ -6,25 +6,25 @@ using Uplink.Core.Plugins;
 namespace Uplink.Host.Hosting;
 
 /// <summary>
-/// Loads the plugins when the host starts (before the input supervisor), and logs the one
-/// <c>Uplink ready</c> line once every hosted service has started.
+/// Loads the plugins when the host starts (it is the first hosted service, so resolving it loads them before the
+/// input supervisor and the pipeline are created), and logs the one <c>Uplink ready</c> line once every hosted
+/// service has started.
 /// </summary>
-/// <param name="plugins">The plugin system; resolving it loads the plugins.</param>
+/// <param name="plugins">The loaded plugin system.</param>
 /// <param name="lifetime">The host's lifetime, for the ready line.</param>
 /// <param name="time">The clock.</param>
 /// <param name="logger">Where the ready line goes.</param>
-internal sealed partial class PluginStartupService(Lazy<PluginSystem> plugins, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<PluginStartupService> logger) : IHostedService
+internal sealed partial class PluginStartupService(PluginSystem plugins, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<PluginStartupService> logger) : IHostedService
 {
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var system = plugins.Value;
         lifetime.ApplicationStarted.Register(() =>
         {
-            var states = system.States.All;
+            var states = plugins.States.All;
             using var process = Process.GetCurrentProcess();
             var sinceStart = time.GetUtcNow() - process.StartTime.ToUniversalTime();
-            Ready(logger, sinceStart.TotalMilliseconds, system.Elapsed.TotalMilliseconds, system.Loaded.Count, states.Count(s => s.IsRefused));
+            Ready(logger, sinceStart.TotalMilliseconds, plugins.Elapsed.TotalMilliseconds, plugins.Loaded.Count, states.Count(s => s.IsRefused));
         });
         return Task.CompletedTask;
     }

@@ -12,7 +12,7 @@ namespace Uplink.Host.Hosting;
 /// </summary>
 /// <param name="plugins">The loaded plugins, to name the culprit.</param>
 /// <param name="logger">Where the report goes.</param>
-internal sealed partial class UnhandledExceptionReporter(Lazy<PluginSystem> plugins, ILogger<UnhandledExceptionReporter> logger) : IHostedService
+internal sealed partial class UnhandledExceptionReporter(PluginSystem plugins, ILogger<UnhandledExceptionReporter> logger) : IHostedService
 {
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
@@ -39,7 +39,7 @@ internal sealed partial class UnhandledExceptionReporter(Lazy<PluginSystem> plug
         {
             var assembly = current.TargetSite?.DeclaringType?.Assembly;
             var context = assembly is null ? null : AssemblyLoadContext.GetLoadContext(assembly);
-            var plugin = plugins.Value.Loaded.FirstOrDefault(p => ReferenceEquals(p.Assembly.LoadContext, context));
+            var plugin = plugins.Loaded.FirstOrDefault(p => ReferenceEquals(p.Assembly.LoadContext, context));
             if (plugin is not null)
             {
                 return plugin.Manifest.Id;

@@ -9,6 +9,7 @@ using Serilog.Events;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Loading;
+using Uplink.Core.Shares;
 using Uplink.Host.Hosting.Health;
 
 namespace Uplink.Host.Hosting;
@@ -70,7 +71,7 @@ internal static class UplinkHostFactory
             .ValidateOnStart();
 
         AddPlugins(builder.Services, source);
-        builder.Services.AddUplinkPipelineServices(builder.Configuration);
+        builder.Services.AddUplinkPipeline(builder.Configuration);
         configure?.Invoke(builder.Services);
         builder.Services.AddHostedService<InputSupervisorService>();
         builder.Services.AddUplinkHealth(builder.Configuration);
@@ -88,7 +89,6 @@ internal static class UplinkHostFactory
                 source.PluginSettings,
                 new PluginHostServices(new McMasterPluginAssemblyLoader(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
         });
-        services.AddSingleton(sp => new Lazy<PluginSystem>(sp.GetRequiredService<PluginSystem>));
         services.AddSingleton<IActivePlugins>(sp => sp.GetRequiredService<PluginSystem>().Active);
         services.AddSingleton(sp => sp.GetRequiredService<PluginSystem>().States);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<UplinkOptions>>().Value.Supervision);

@@ -17,7 +17,7 @@ public sealed class UnhandledExceptionReporterTests
         new PluginTrust(new BundledPluginList(sandbox.BundledDirectory), TrustStore.InDataDirectory(sandbox.DataDirectory), TimeProvider.System)
             .Approve(PluginManifestReader.Read(folder), folder);
         using var system = sandbox.Load(new PluginSelection("TEST", "none", string.Empty, ["Uplink.TestPlugins.FailingInput"], []));
-        var reporter = new UnhandledExceptionReporter(new Lazy<PluginSystem>(system), NullLogger<UnhandledExceptionReporter>.Instance);
+        var reporter = new UnhandledExceptionReporter(system, NullLogger<UnhandledExceptionReporter>.Instance);
         var input = Assert.Single(Assert.Single(system.Loaded).Inputs);
 
         var fromPlugin = await Assert.ThrowsAsync<InvalidOperationException>(() => input.RunAsync(null!, TestContext.Current.CancellationToken));

@@ -10,12 +10,12 @@ namespace Uplink.Core.Shares.Pipeline;
 
 /// <summary>
 /// Fetched → anonymized: parse, anonymize with the active profile, verify and write into the spool,
-/// keeping the audit record. Set-aside and discarded instances end here, never sent. The anonymizer is
-/// created on first use: when it cannot be (the site's UID key is missing), images wait with the reason.
+/// keeping the audit record. Set-aside and discarded instances end here, never sent. When the anonymizer cannot
+/// run at all (<see cref="AnonymizerUnavailableException"/>: the site's UID key is missing), images wait with the reason.
 /// </summary>
 internal sealed class AnonymizeStage(
     IActivePlugins plugins,
-    Lazy<IInstanceProcessor> processor,
+    IInstanceProcessor processor,
     ImageQueue queue,
     ShareSpool spool,
     ImageOutcomes outcomes,
@@ -42,21 +42,15 @@ internal sealed class AnonymizeStage(
             return null;
         }
 
-        IInstanceProcessor anonymizer;
-        try
-        {
-            anonymizer = processor.Value;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
-        {
-            outcomes.RetryUntilDone(item, Stage, null, $"the anonymizer is not available, so nothing is anonymized or sent: {ExceptionDisclosure.DescribeHostSetupFault(ex)}");
-            return null;
-        }
-
         InstanceResult result;
         try
         {
-            result = anonymizer.Process(item.SourcePath!, spool.AnonymizedPath(item.ShareId, item.Position), plugins.Profile.Instance, cancellationToken);
+            result = processor.Process(item.SourcePath!, spool.AnonymizedPath(item.ShareId, item.Position), plugins.Profile.Instance, cancellationToken);
+        }
+        catch (AnonymizerUnavailableException ex)
+        {
+            outcomes.RetryUntilDone(item, Stage, null, $"the anonymizer is not available, so nothing is anonymized or sent: {ExceptionDisclosure.DescribeHostSetupFault(ex)}");
+            return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -80,6 +74,6 @@ internal sealed class AnonymizeStage(
             return null;
         }
 
-        return outcomes.Moved(item, Stage, queue.MarkAnonymized(item, result.Output, result.AuditJson), item with { State = ImageState.Anonymized, Attempt = 0, Anonymized = result.Output });
+        return outcomes.Moved(item, Stage, queue.MarkAnonymized(item, result.Output, result.AuditJson));
     }
 }

@@ -95,19 +95,18 @@ internal sealed class ImageOutcomes(
     /// <summary>Records a stage's transition when the store took it, or the lost lease when it did not.</summary>
     /// <param name="item">The leased image before the stage.</param>
     /// <param name="stage">The stage.</param>
-    /// <param name="stored">Whether the store's conditional update succeeded (the lease was still ours).</param>
-    /// <param name="next">The image in its new state, as the store now has it.</param>
-    /// <returns><paramref name="next"/>, or null when the lease was lost.</returns>
-    public ImageWorkItem? Moved(ImageWorkItem item, string stage, bool stored, ImageWorkItem next)
+    /// <param name="stored">The image as the store now has it, or null when the lease was lost.</param>
+    /// <returns><paramref name="stored"/>.</returns>
+    public ImageWorkItem? Moved(ImageWorkItem item, string stage, ImageWorkItem? stored)
     {
-        if (!stored)
+        if (stored is null)
         {
             LeaseLost(item);
             return null;
         }
 
-        Advanced(next, stage, null);
-        return next;
+        Advanced(stored, stage, null);
+        return stored;
     }
 
     /// <summary>Logs that the lease was lost while a stage ran.</summary>

@@ -15,10 +15,10 @@ namespace Uplink.Core.Shares.Pipeline;
 /// </summary>
 /// <param name="spool">The share spool.</param>
 /// <param name="uids">
-/// The site's UID remapper, for the leak scan of shaped files (absent in tests without one); lazy, because the site key
-/// is read only once something is delivered, so a host without secrets still starts and says what is missing.
+/// The site's UID remapper, for the leak scan of shaped files against the source; absent where the pipeline is embedded
+/// with another anonymizer (which remaps nothing), when the shaped files are still held to the verified file.
 /// </param>
-internal sealed class OutputShaping(ShareSpool spool, Lazy<IUidRemapper>? uids = null)
+internal sealed class OutputShaping(ShareSpool spool, IUidRemapper? uids = null)
 {
     /// <summary>The verified files to send one output, shaped (or taken from the spool) for what it declares it takes.</summary>
     /// <param name="item">The leased, anonymized image.</param>
@@ -73,7 +73,7 @@ internal sealed class OutputShaping(ShareSpool spool, Lazy<IUidRemapper>? uids =
             try
             {
                 source ??= DicomFile.Open(path);
-                return new ShapingLeakCheck(source, uids.Value);
+                return new ShapingLeakCheck(source, uids);
             }
             catch (Exception e) when (e is DicomFormatException or IOException)
             {

@@ -52,6 +52,6 @@ internal sealed class ResolveStage(IActivePlugins plugins, ImageQueue queue, Ima
             return null;
         }
 
-        return outcomes.Moved(item, Stage, queue.MarkFetched(item, file.FullName, file.Length), item with { State = ImageState.Fetched, Attempt = 0, SourcePath = file.FullName });
+        return outcomes.Moved(item, Stage, queue.MarkFetched(item, file.FullName, file.Length));
     }
 }

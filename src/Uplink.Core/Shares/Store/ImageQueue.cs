@@ -12,7 +12,11 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
 {
     private static readonly string UnfinishedSql = StateTable.Sql(StateTable.UnfinishedImages);
 
-    private const string Columns = "share_id, position, image_id, state, attempt, lease_token, source_path, anonymized_path, anonymized_length, sha256, sop_class_uid, sop_instance_uid, study_instance_uid, series_instance_uid, transfer_syntax_uid, media_type";
+    private const string Returning = """
+        share_id, position, image_id, state, attempt, lease_token, source_path, anonymized_path, anonymized_length, sha256, sop_class_uid,
+        sop_instance_uid, study_instance_uid, series_instance_uid, transfer_syntax_uid, media_type,
+        (SELECT source_plugin_id FROM shares s WHERE s.share_id = images.share_id)
+        """;
 
     /// <summary>Leases the next image whose time has come, or returns null when none is due.</summary>
     /// <param name="leaseDuration">How long the lease lasts unless renewed.</param>
@@ -29,7 +33,7 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
                 WHERE state IN ({UnfinishedSql}) AND next_attempt_at <= @now
                   AND (lease_until IS NULL OR lease_until < @now)
                 ORDER BY next_attempt_at, share_id, position LIMIT 1)
-            RETURNING {Columns}, (SELECT source_plugin_id FROM shares s WHERE s.share_id = images.share_id)
+            RETURNING {Returning}
             """;
         claim.Parameters.AddWithValue("@token", Guid.NewGuid().ToString("N"));
         claim.Parameters.AddWithValue("@until", (now + leaseDuration).ToUnixTimeMilliseconds());
@@ -43,15 +47,15 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
     /// <param name="leaseDuration">The new lease length from now.</param>
     /// <returns>False when the lease was lost.</returns>
     public bool Renew(ImageWorkItem item, TimeSpan leaseDuration) =>
-        Update(item, "lease_until = @until", p => p.AddWithValue("@until", (time.GetUtcNow() + leaseDuration).ToUnixTimeMilliseconds()), keepLease: true);
+        Update(item, null, "lease_until = @until", p => p.AddWithValue("@until", (time.GetUtcNow() + leaseDuration).ToUnixTimeMilliseconds()), keepLease: true) is not null;
 
     /// <summary>Records that the source file was found and readable.</summary>
     /// <param name="item">The leased image.</param>
     /// <param name="sourcePath">The resolved file.</param>
     /// <param name="length">Its length.</param>
-    /// <returns>False when the lease was lost.</returns>
-    public bool MarkFetched(ImageWorkItem item, string sourcePath, long length) =>
-        Update(item, $"state = '{StateNames.Of(ImageState.Fetched)}', attempt = 0, reason = NULL, source_path = @path, source_length = @length", p =>
+    /// <returns>The image as stored now, or null when the lease was lost.</returns>
+    public ImageWorkItem? MarkFetched(ImageWorkItem item, string sourcePath, long length) =>
+        Update(item, ImageState.Fetched, "attempt = 0, reason = NULL, source_path = @path, source_length = @length", p =>
         {
             p.AddWithValue("@path", sourcePath);
             p.AddWithValue("@length", length);
@@ -61,10 +65,10 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
     /// <param name="item">The leased image.</param>
     /// <param name="info">The anonymized instance.</param>
     /// <param name="auditJson">The audit record.</param>
-    /// <returns>False when the lease was lost.</returns>
-    public bool MarkAnonymized(ImageWorkItem item, AnonymizedInstanceInfo info, string? auditJson) =>
-        Update(item, $"""
-            state = '{StateNames.Of(ImageState.Anonymized)}', attempt = 0, reason = NULL, anonymized_path = @path, anonymized_length = @length,
+    /// <returns>The image as stored now, or null when the lease was lost.</returns>
+    public ImageWorkItem? MarkAnonymized(ImageWorkItem item, AnonymizedInstanceInfo info, string? auditJson) =>
+        Update(item, ImageState.Anonymized, """
+            attempt = 0, reason = NULL, anonymized_path = @path, anonymized_length = @length,
             sha256 = @sha, sop_class_uid = @class, sop_instance_uid = @sop, study_instance_uid = @study,
             series_instance_uid = @series, transfer_syntax_uid = @ts, media_type = @media, audit_json = @audit
             """, p =>
@@ -87,11 +91,7 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
     /// <param name="reason">Why, for anything but sent.</param>
     /// <returns>False when the lease was lost.</returns>
     public bool Finish(ImageWorkItem item, ImageState state, string? reason) =>
-        Update(item, "state = @state, reason = @reason", p =>
-        {
-            p.AddWithValue("@state", StateNames.Of(state));
-            p.AddWithValue("@reason", (object?)reason ?? DBNull.Value);
-        }, keepLease: false);
+        Update(item, state, "reason = @reason", p => p.AddWithValue("@reason", (object?)reason ?? DBNull.Value), keepLease: false) is not null;
 
     /// <summary>Releases the image for a later attempt at the same stage.</summary>
     /// <param name="item">The leased image.</param>
@@ -99,11 +99,11 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
     /// <param name="reason">Why it waits (shown in the share's status).</param>
     /// <returns>False when the lease was lost.</returns>
     public bool Postpone(ImageWorkItem item, DateTimeOffset notBefore, string reason) =>
-        Update(item, "attempt = attempt + 1, next_attempt_at = @next, reason = @reason", p =>
+        Update(item, null, "attempt = attempt + 1, next_attempt_at = @next, reason = @reason", p =>
         {
             p.AddWithValue("@next", notBefore.ToUnixTimeMilliseconds());
             p.AddWithValue("@reason", reason);
-        }, keepLease: false);
+        }, keepLease: false) is not null;
 
     /// <summary>Records that one output has the image, so a retry skips it there.</summary>
     /// <param name="item">The leased image.</param>
@@ -168,26 +168,41 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
         return outputs;
     }
 
-    private bool Update(ImageWorkItem item, string assignments, Action<SqliteParameterCollection> parameters, bool keepLease)
+    // Every change names the lease; a change of state also names the states the table lets it come from, so a
+    // stage can never make a move StateTable does not allow. The row comes back as stored (RETURNING), never patched up
+    // in memory by the caller.
+    private ImageWorkItem? Update(ImageWorkItem item, ImageState? to, string assignments, Action<SqliteParameterCollection> parameters, bool keepLease)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         using var update = connection.CreateCommand();
         update.Transaction = transaction;
         var lease = keepLease ? string.Empty : ", lease_token = NULL, lease_until = NULL";
-        update.CommandText = $"UPDATE images SET {assignments}{lease} WHERE share_id = @share AND position = @position AND lease_token = @token";
+        var transition = to is { } target ? $", state = '{StateNames.Of(target)}'" : string.Empty;
+        var from = to is { } next ? $" AND state IN ({StateTable.Sql(StateTable.ImagesLeadingTo(next))})" : string.Empty;
+        update.CommandText = $"""
+            UPDATE images SET {assignments}{transition}{lease}
+            WHERE share_id = @share AND position = @position AND lease_token = @token{from}
+            RETURNING {Returning}
+            """;
         update.Parameters.AddWithValue("@share", item.ShareId);
         update.Parameters.AddWithValue("@position", item.Position);
         update.Parameters.AddWithValue("@token", item.LeaseToken);
         parameters(update.Parameters);
-        if (update.ExecuteNonQuery() != 1)
+        ImageWorkItem? stored;
+        using (var reader = update.ExecuteReader())
         {
-            return false;
+            stored = reader.Read() ? Read(reader) : null;
+        }
+
+        if (stored is null)
+        {
+            return null;
         }
 
         ShareWaitState.Refresh(connection, transaction, item.ShareId);
         transaction.Commit();
-        return true;
+        return stored;
     }
 
     // A kept non-DICOM document has no UIDs: NULL keeps it out of the share's list of studies.
@@ -206,7 +221,7 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
             reader.GetString(16),
             StateNames.ImageStateOf(reader.GetString(3)),
             reader.GetInt32(4),
-            reader.GetString(5),
+            Text(5) ?? string.Empty, // a released image has no lease: no later update can name it
             Text(6),
             anonymized);
     }

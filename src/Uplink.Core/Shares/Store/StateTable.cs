@@ -41,6 +41,11 @@ internal static class StateTable
     /// <summary>The share states whose hand-off is still to come, in table order.</summary>
     public static IReadOnlyList<ShareState> OpenShares { get; } = [.. Shares.Where(s => s.Value.Length > 0).Select(s => s.Key)];
 
+    /// <summary>The image states from which <paramref name="state"/> may follow, in table order.</summary>
+    /// <param name="state">The state moved to.</param>
+    /// <returns>Its predecessors (none for <see cref="ImageState.Queued"/>, where every image starts).</returns>
+    public static IReadOnlyList<ImageState> ImagesLeadingTo(ImageState state) => [.. Images.Where(s => s.Value.Contains(state)).Select(s => s.Key)];
+
     /// <summary>The stored names of <paramref name="states"/> as an SQL list, for <c>IN (…)</c>.</summary>
     /// <param name="states">The states.</param>
     /// <returns>For example <c>'queued', 'fetched'</c>.</returns>

@@ -65,7 +65,7 @@ public sealed class CrashRecoveryTests
         var fresh = queue.Claim(TimeSpan.FromMinutes(1))!;
 
         Assert.False(queue.Finish(stale, ImageState.Failed, "stale"));
-        Assert.True(queue.MarkFetched(fresh, "/x", 1));
+        Assert.NotNull(queue.MarkFetched(fresh, "/x", 1));
         Assert.Equal(ImageState.Fetched, (await harness.StatusAsync(receipt.ShareId)).Images[0].State);
     }
 

@@ -31,7 +31,7 @@ internal sealed class PipelineHarness : IDisposable
             .AddLogging(l => l.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace))
             .AddSingleton<TimeProvider>(Time)
             .AddSingleton<IActivePlugins>(new TestActivePlugins(Source = new ScriptedSource(new FolderSource(Images)), Outputs))
-            .AddSingleton<IInstanceProcessor>(_ => AnonymizerMissing ? throw new InvalidOperationException("The site secrets are missing; run 'uplink setup'.") : Processor)
+            .AddSingleton<IInstanceProcessor>(Processor)
             .AddUplinkPipeline(o =>
             {
                 o.DataDirectory = DataDirectory;
@@ -57,7 +57,7 @@ internal sealed class PipelineHarness : IDisposable
     public ScriptedSource Source { get; }
 
     /// <summary>When set, the anonymizer cannot be created (as when the site's UID key is missing).</summary>
-    public bool AnonymizerMissing { get; set; }
+    public bool AnonymizerMissing { get => Processor.Unavailable; set => Processor.Unavailable = value; }
 
     public RecordingOutput[] Outputs { get; }
 

@@ -17,8 +17,16 @@ internal sealed class ScriptedProcessor : IInstanceProcessor
 
     public int Calls => _calls;
 
+    /// <summary>When set, the anonymizer cannot run at all (as when the site's UID key is missing).</summary>
+    public bool Unavailable { get; set; }
+
     public InstanceResult Process(string sourcePath, string outputPath, IAnonymizationProfile profile, CancellationToken cancellationToken)
     {
+        if (Unavailable)
+        {
+            throw new AnonymizerUnavailableException("The site secrets are missing; run 'uplink setup'.");
+        }
+
         Interlocked.Increment(ref _calls);
         var lines = File.ReadAllLines(sourcePath);
         switch (lines[0])
