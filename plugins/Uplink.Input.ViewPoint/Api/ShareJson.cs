@@ -7,31 +7,6 @@ namespace Uplink.Input.ViewPoint.Api;
 /// <summary>Writes the API's success answers: receipts and status. Neither carries patient data.</summary>
 internal static class ShareJson
 {
-    /// <summary>The API's name for a share state.</summary>
-    /// <param name="state">The state.</param>
-    /// <returns>For example <c>queued</c>.</returns>
-    public static string Name(ShareState state) => state switch
-    {
-        ShareState.Queued => "queued",
-        ShareState.Waiting => "waiting",
-        ShareState.Completed => "completed",
-        _ => "failed",
-    };
-
-    /// <summary>The API's name for an image state.</summary>
-    /// <param name="state">The state.</param>
-    /// <returns>For example <c>set-aside</c>.</returns>
-    public static string Name(ImageState state) => state switch
-    {
-        ImageState.Queued => "queued",
-        ImageState.Fetched => "fetched",
-        ImageState.Anonymized => "anonymized",
-        ImageState.Sent => "sent",
-        ImageState.SetAside => "set-aside",
-        ImageState.Discarded => "discarded",
-        _ => "failed",
-    };
-
     /// <summary>Writes <c>202 {shareId, status}</c> with the share's location.</summary>
     /// <param name="context">The request.</param>
     /// <param name="receipt">The receipt.</param>
@@ -44,7 +19,7 @@ internal static class ShareJson
         await using var json = new Utf8JsonWriter(context.Response.Body);
         json.WriteStartObject();
         json.WriteString("shareId", receipt.ShareId);
-        json.WriteString("status", Name(receipt.State));
+        json.WriteString("status", StateNames.Of(receipt.State));
         json.WriteEndObject();
         await json.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
@@ -60,14 +35,14 @@ internal static class ShareJson
         await using var json = new Utf8JsonWriter(context.Response.Body);
         json.WriteStartObject();
         json.WriteString("shareId", status.ShareId);
-        json.WriteString("status", Name(status.State));
+        json.WriteString("status", StateNames.Of(status.State));
         WriteReason(json, status.Reason);
         json.WriteStartArray("images");
         foreach (var image in status.Images)
         {
             json.WriteStartObject();
             json.WriteString("imageId", image.ImageId);
-            json.WriteString("status", Name(image.State));
+            json.WriteString("status", StateNames.Of(image.State));
             WriteReason(json, image.Reason);
             json.WriteEndObject();
         }

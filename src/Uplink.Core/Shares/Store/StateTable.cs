@@ -5,7 +5,7 @@ namespace Uplink.Core.Shares.Store;
 /// <summary>
 /// The one owner of the state machine: which state may follow which. The store's <c>CHECK</c>s, the
 /// "unfinished" sets its queries claim from, and which states are final all come from these two tables;
-/// <see cref="StateNames"/> owns the stored names.
+/// the contracts' <see cref="StateNames"/> owns their names.
 /// </summary>
 internal static class StateTable
 {

@@ -1,11 +1,12 @@
-using Uplink.Plugins.Abstractions.Inputs;
+namespace Uplink.Plugins.Abstractions.Inputs;
 
-namespace Uplink.Core.Shares.Store;
-
-/// <summary>The text the store (and the status API) uses for each state: defined here only; <see cref="StateTable"/> says which follows which.</summary>
-internal static class StateNames
+/// <summary>
+/// The one spelling of each share and image state, wherever a state is written as text: an input's status answers
+/// (the ViewPoint API), the host's store and its status output. Added in contracts 1.3.
+/// </summary>
+public static class StateNames
 {
-    /// <summary>The store's name of an image state.</summary>
+    /// <summary>The name of an image state.</summary>
     /// <param name="state">The state.</param>
     /// <returns>For example <c>set-aside</c>.</returns>
     public static string Of(ImageState state) => state switch
@@ -20,7 +21,7 @@ internal static class StateNames
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown image state."),
     };
 
-    /// <summary>The store's name of a share state.</summary>
+    /// <summary>The name of a share state.</summary>
     /// <param name="state">The state.</param>
     /// <returns>For example <c>waiting</c>.</returns>
     public static string Of(ShareState state) => state switch
@@ -33,14 +34,16 @@ internal static class StateNames
     };
 
     /// <summary>Reads an image state back.</summary>
-    /// <param name="text">The stored name.</param>
+    /// <param name="text">The name.</param>
     /// <returns>The state.</returns>
+    /// <exception cref="InvalidOperationException">The text names no image state.</exception>
     public static ImageState ImageStateOf(string text) =>
         Enum.GetValues<ImageState>().First(s => Of(s) == text);
 
     /// <summary>Reads a share state back.</summary>
-    /// <param name="text">The stored name.</param>
+    /// <param name="text">The name.</param>
     /// <returns>The state.</returns>
+    /// <exception cref="InvalidOperationException">The text names no share state.</exception>
     public static ShareState ShareStateOf(string text) =>
         Enum.GetValues<ShareState>().First(s => Of(s) == text);
 }
