@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Uplink.Core.Anonymization;
+using Uplink.Core.Shares.Administration;
 using Uplink.Core.Shares.Pipeline;
 using Uplink.Core.Shares.Protection;
 using Uplink.Core.Shares.Store;
@@ -15,7 +16,8 @@ internal static class ServiceCollectionExtensions
     /// <summary>
     /// Adds the share pipeline: the SQLite store in the data folder, the <see cref="IShareIntake"/>
     /// that inputs submit to (the host's input supervisor runs the inputs with it), and the workers that
-    /// take each image through fetched → anonymized → sent and hand each finished share to the outputs.
+    /// take each image through fetched → anonymized → sent and hand each finished share to the outputs,
+    /// and the <see cref="ShareAdministration"/> an admin surface retries and discards images with.
     /// </summary>
     /// <remarks>
     /// The host registers beside it: <see cref="Plugins.IActivePlugins"/> (the plugin host),
@@ -51,6 +53,7 @@ internal static class ServiceCollectionExtensions
         services.TryAddSingleton<ShareHandOff>();
         services.TryAddSingleton<PipelineRunner>();
         services.TryAddSingleton<IShareIntake, ShareIntake>();
+        services.TryAddSingleton<ShareAdministration>();
         services.AddHostedService<PipelineService>();
         return services;
     }
