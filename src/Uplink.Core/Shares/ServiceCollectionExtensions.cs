@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Uplink.Core.Anonymization;
 using Uplink.Core.Anonymization.Pixels;
 using Uplink.Core.Configuration;
+using Uplink.Core.Shares.Administration;
 using Uplink.Core.Shares.Pipeline;
 using Uplink.Core.Shares.Protection;
 using Uplink.Core.Shares.Store;
@@ -52,7 +53,8 @@ internal static class ServiceCollectionExtensions
     /// <summary>
     /// Adds the share pipeline: the SQLite store in the data folder, the <see cref="IShareIntake"/>
     /// that inputs submit to (the host's input supervisor runs the inputs with it), and the workers that
-    /// take each image through fetched → anonymized → sent and hand each finished share to the outputs.
+    /// take each image through fetched → anonymized → sent and hand each finished share to the outputs,
+    /// and the <see cref="ShareAdministration"/> an admin surface retries and discards images with.
     /// </summary>
     /// <remarks>
     /// The caller registers beside it: <see cref="Plugins.IActivePlugins"/> (the plugin host),
@@ -87,6 +89,7 @@ internal static class ServiceCollectionExtensions
         services.TryAddSingleton<ShareHandOff>();
         services.TryAddSingleton<PipelineRunner>();
         services.TryAddSingleton<IShareIntake, ShareIntake>();
+        services.TryAddSingleton<ShareAdministration>();
         services.AddHostedService<PipelineService>();
         return services;
     }

@@ -31,7 +31,8 @@ internal sealed class ShareHandOff(
     {
         if (item.DeliveredCount == 0)
         {
-            End(item, ShareState.Failed, "no image of the share could be sent; each image's status says why");
+            // Never handed off, so the recipient stays (encrypted) for an administrator's retry of the images.
+            End(item, ShareState.Failed, "no image of the share could be sent; each image's status says why", keepRecipient: true);
             return;
         }
 
@@ -41,11 +42,21 @@ internal sealed class ShareHandOff(
             return;
         }
 
-        var recipient = protector.Unprotect(item.ShareId, item.ProtectedRecipient!);
-        var completion = new ShareCompletion(item.ShareId, recipient, item.StudyInstanceUids, item.DeliveredCount);
+        // A share an administrator opened again has been handed off before: the outputs that took it are not asked
+        // twice, and an output that never took it cannot be once the recipient was erased at the first hand-off.
         var done = queue.CompletedOutputs(item.ShareId);
-        foreach (var output in plugins.Outputs.Where(o => !done.Contains(o.PluginId)))
+        var pending = plugins.Outputs.Where(o => !done.Contains(o.PluginId)).ToList();
+        if (pending.Count > 0 && item.ProtectedRecipient is null)
         {
+            var outputs = string.Join(", ", pending.Select(o => o.PluginId));
+            End(item, ShareState.Failed, $"its images were sent, but its recipient was erased when the share first ended, so {outputs} cannot be handed it; share the exam again");
+            return;
+        }
+
+        ShareCompletion? completion = null;
+        foreach (var output in pending)
+        {
+            completion ??= new ShareCompletion(item.ShareId, protector.Unprotect(item.ShareId, item.ProtectedRecipient!), item.StudyInstanceUids, item.DeliveredCount);
             // The output is a GuardedOutput: its throws arrive here as a retry result, so nothing is caught here.
             var result = await output.Instance.CompleteShareAsync(completion, cancellationToken).ConfigureAwait(false);
             switch (result.Status)
@@ -68,9 +79,9 @@ internal sealed class ShareHandOff(
         End(item, ShareState.Completed, null);
     }
 
-    private void End(ShareWorkItem item, ShareState state, string? reason)
+    private void End(ShareWorkItem item, ShareState state, string? reason, bool keepRecipient = false)
     {
-        if (queue.Finish(item, state, reason))
+        if (queue.Finish(item, state, reason, keepRecipient))
         {
             spool.Delete(item.ShareId);
             PipelineLog.ShareFinished(logger, item.ShareId, StateNames.Of(state), item.DeliveredCount);

@@ -32,6 +32,25 @@ internal sealed class ShareSpool(IOptions<PipelineOptions> options)
         return Path.Combine(_root, shareId, $"{position}.shaped", safe);
     }
 
+    /// <summary>Deletes what the spool keeps of one image (its anonymized file and the files shaped from it), if anything.</summary>
+    /// <param name="shareId">The share.</param>
+    /// <param name="position">The image's position.</param>
+    public void DeleteImage(string shareId, int position)
+    {
+        var folder = Path.Combine(_root, shareId);
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        File.Delete(Path.Combine(folder, $"{position}.dcm"));
+        var shaped = Path.Combine(folder, $"{position}.shaped");
+        if (Directory.Exists(shaped))
+        {
+            Directory.Delete(shaped, recursive: true);
+        }
+    }
+
     /// <summary>Deletes a finished share's folder.</summary>
     /// <param name="shareId">The share.</param>
     public void Delete(string shareId)

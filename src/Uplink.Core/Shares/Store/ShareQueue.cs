@@ -98,13 +98,14 @@ internal sealed class ShareQueue(ShareDatabase database, TimeProvider time)
         insert.ExecuteNonQuery();
     }
 
-    /// <summary>Ends the share (completed or failed) and erases its recipient.</summary>
+    /// <summary>Ends the share (completed or failed) and, unless told to keep it, erases its recipient.</summary>
     /// <param name="item">The leased share.</param>
     /// <param name="state">Completed or failed.</param>
     /// <param name="reason">Why it failed, or null.</param>
+    /// <param name="keepRecipient">Keep the encrypted recipient: the share was never handed off, and an administrator may retry its images.</param>
     /// <returns>False when the lease was lost.</returns>
-    public bool Finish(ShareWorkItem item, ShareState state, string? reason) =>
-        Update(item, "state = @state, reason = @reason, recipient = NULL, completed_at = @now", p =>
+    public bool Finish(ShareWorkItem item, ShareState state, string? reason, bool keepRecipient = false) =>
+        Update(item, $"state = @state, reason = @reason, {(keepRecipient ? string.Empty : "recipient = NULL, ")}completed_at = @now", p =>
         {
             p.AddWithValue("@state", StateNames.Of(state));
             p.AddWithValue("@reason", (object?)reason ?? DBNull.Value);

@@ -76,5 +76,14 @@ internal static class ShareSchema
             reason    TEXT NULL,
             at        INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS attempts_output ON attempts (output_id, at);
+        CREATE TABLE IF NOT EXISTS admin_audit (
+            id       INTEGER PRIMARY KEY AUTOINCREMENT,
+            at       INTEGER NOT NULL,
+            actor    TEXT NOT NULL,
+            action   TEXT NOT NULL,
+            share_id TEXT NULL,
+            position INTEGER NULL,
+            outcome  TEXT NOT NULL,
+            detail   TEXT NULL);
         """;
 }

@@ -35,6 +35,17 @@ public sealed class StateTableTests
     }
 
     [Fact]
+    public void The_admin_moves_leave_only_states_the_pipeline_treats_as_final_and_lead_to_known_states()
+    {
+        Assert.All(StateTable.AdminImages.Keys, s => Assert.Empty(StateTable.Images[s]));
+        Assert.All(StateTable.AdminShares.Keys, s => Assert.Empty(StateTable.Shares[s]));
+        Assert.All(StateTable.AdminImages.Values.SelectMany(next => next), s => Assert.True(StateTable.Images.ContainsKey(s)));
+        Assert.Equal([ImageState.Failed, ImageState.SetAside], StateTable.AdminSourcesOf(ImageState.Queued));
+        Assert.Equal([ImageState.SetAside], StateTable.AdminSourcesOf(ImageState.Discarded));
+        Assert.Equal([ShareState.Completed, ShareState.Failed], StateTable.ReopenableShares);
+    }
+
+    [Fact]
     public void The_schema_checks_exactly_the_stored_names()
     {
         Assert.Contains("CHECK (state IN ('queued', 'fetched', 'anonymized', 'sent', 'set-aside', 'discarded', 'failed'))", ShareSchema.Create, StringComparison.Ordinal);
