@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Uplink.Tests.Shared;
 
@@ -12,6 +13,7 @@ namespace Uplink.Host.Tests.Hosting.Admin;
 public sealed class AdminPageBrowserTests(AdminPageSite site) : IClassFixture<AdminPageSite>
 {
     private readonly List<string> _pages = [];
+    private readonly List<string> _accessibility = [];
 
     [Fact]
     public async Task The_page_lists_the_refused_plugin_and_the_set_aside_image_with_their_reasons_and_a_retry_from_it_sends_the_failed_image()
@@ -45,17 +47,24 @@ public sealed class AdminPageBrowserTests(AdminPageSite site) : IClassFixture<Ad
         await page.GetByRole(AriaRole.Link, new() { Name = site.ShareId }).First.ClickAsync();
         var sent = await WaitForImageStateAsync(page, 3, "sent");
         await KeepAsync(page, "share");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Discard share {site.ShareId} image 2" }).ClickAsync();
+        var discardNotice = await page.GetByRole(AriaRole.Status).InnerTextAsync();
+        var discarded = await WaitForImageStateAsync(page, 2, "discarded");
         await page.GotoAsync(new Uri(site.AdminUrl, "/admin").ToString());
-        var audit = page.Locator("#audit ~ table tbody tr").First;
-        var auditText = await audit.InnerTextAsync();
+        var audit = await page.Locator("#audit ~ table tbody tr").AllInnerTextsAsync();
         await KeepAsync(page, null);
 
         Assert.Contains($"image 3 of share {site.ShareId} is queued again", notice, StringComparison.Ordinal);
         Assert.True(sent, "image 3 never showed 'sent' on the share page after the retry");
         Assert.Equal(outputsBefore + 1, site.Host.OutputFiles().Length);
-        Assert.Contains("admin page", auditText, StringComparison.Ordinal);
-        Assert.Contains("retry-image", auditText, StringComparison.Ordinal);
+        Assert.Contains($"image 2 of share {site.ShareId} is discarded", discardNotice, StringComparison.Ordinal);
+        Assert.True(discarded, "image 2 never showed 'discarded' on the share page after the discard");
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, entry => Assert.Contains("admin page", entry, StringComparison.Ordinal));
+        Assert.Contains("discard-image", audit[0], StringComparison.Ordinal);
+        Assert.Contains("retry-image", audit[1], StringComparison.Ordinal);
         AssertNoPlantedValue();
+        Assert.True(_accessibility.Count == 0, $"axe found accessibility problems:{Environment.NewLine}{string.Join(Environment.NewLine, _accessibility)}");
     }
 
     [Fact]
@@ -84,6 +93,7 @@ public sealed class AdminPageBrowserTests(AdminPageSite site) : IClassFixture<Ad
         Assert.Equal("Sign in", button);
         Assert.Equal("Overview", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         AssertNoPlantedValue();
+        Assert.Empty(_accessibility);
     }
 
     [Fact]
@@ -168,10 +178,12 @@ public sealed class AdminPageBrowserTests(AdminPageSite site) : IClassFixture<Ad
         return false;
     }
 
-    /// <summary>Keeps the page's HTML for the leak check and, when asked, its screenshot for the docs.</summary>
+    /// <summary>Keeps the page's HTML for the leak check, runs axe on it, and, when asked, keeps its screenshot for the docs.</summary>
     private async Task KeepAsync(IPage page, string? screenshot)
     {
         _pages.Add(await page.ContentAsync());
+        var axe = await page.RunAxe();
+        _accessibility.AddRange(axe.Violations.Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}"));
         if (screenshot is not null && Environment.GetEnvironmentVariable("UPLINK_ADMIN_SCREENSHOTS") == "1")
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryLayout.Root(), "docs", "images", $"admin-{screenshot}.png"), FullPage = true });
