@@ -63,7 +63,7 @@ internal static class ShareDetailPage
             </dl>
             {retryShare}
             <section aria-labelledby="images"><h2 id="images">Images</h2>
-            <table><caption>Each image by its position in the share (image ids are not shown)</caption>
+            <table><caption>Each image by its position in the share, from 0</caption>
             <thead><tr><th scope="col">Image</th><th scope="col">State</th><th scope="col">Reason</th><th scope="col">Attempts</th><th scope="col">Delivered to</th><th scope="col">Last error</th><th scope="col">Actions</th></tr></thead>
             <tbody>
             {rows}</tbody></table></section>
