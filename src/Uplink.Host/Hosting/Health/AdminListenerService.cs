@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Uplink.Core.Configuration;
 using Uplink.Core.Secrets;
+using Uplink.Host.Hosting.Admin;
 
 namespace Uplink.Host.Hosting.Health;
 
@@ -16,18 +17,23 @@ namespace Uplink.Host.Hosting.Health;
 /// The host's own admin listener (Kestrel on <see cref="AdminOptions.Listen"/>, loopback only), apart
 /// from the ViewPoint API, which lives inside a plugin. It serves <c>/health/live</c> and
 /// <c>/health/ready</c> (the status word only, no authentication) and <c>/health/detail</c> (JSON, behind
-/// the admin key from <c>uplink setup</c>). A listener that cannot bind is logged and the host runs on.
+/// the admin key from <c>uplink setup</c>), and the admin page under <c>/admin</c> (<see cref="AdminPage"/>,
+/// <see cref="AdminActions"/>). A listener that cannot bind is logged and the host runs on.
 /// </summary>
 /// <param name="health">The host's health checks.</param>
 /// <param name="detail">Builds the detailed report.</param>
 /// <param name="admin">Where to listen.</param>
 /// <param name="uplink">The host options (the data folder, for the admin key).</param>
+/// <param name="page">The admin page.</param>
+/// <param name="actions">The admin page's actions.</param>
 /// <param name="logger">Where the listener's state goes.</param>
 internal sealed partial class AdminListenerService(
     HealthCheckService health,
     HealthDetailReport detail,
     IOptions<AdminOptions> admin,
     IOptions<UplinkOptions> uplink,
+    AdminPage page,
+    AdminActions actions,
     ILogger<AdminListenerService> logger) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
@@ -60,6 +66,8 @@ internal sealed partial class AdminListenerService(
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Live) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready) });
         app.MapGet("/health/detail", DetailAsync);
+        page.Map(app);
+        actions.Map(app);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -111,7 +119,7 @@ internal sealed partial class AdminListenerService(
         await context.Response.WriteAsync(detail.Build(report).ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Admin listener on {Addresses}: /health/live, /health/ready, /health/detail (admin key)")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Admin listener on {Addresses}: /health/live, /health/ready, /health/detail and the admin page /admin (admin key)")]
     private static partial void Listening(ILogger logger, string addresses);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Admin listener cannot listen on {Listen} (Uplink:Admin:Listen): {Problem}; health endpoints are unavailable, shares go on")]
