@@ -9,6 +9,7 @@ using Serilog.Events;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Loading;
+using Uplink.Core.Plugins.Supervision;
 using Uplink.Core.Shares;
 using Uplink.Host.Hosting.Health;
 
@@ -73,6 +74,7 @@ internal static class UplinkHostFactory
         AddPlugins(builder.Services, source);
         builder.Services.AddUplinkPipeline(builder.Configuration);
         configure?.Invoke(builder.Services);
+        builder.Services.AddSingleton<InputSupervisor>();
         builder.Services.AddHostedService<InputSupervisorService>();
         builder.Services.AddUplinkHealth(builder.Configuration);
         return builder.Build();

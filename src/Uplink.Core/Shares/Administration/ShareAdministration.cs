@@ -110,7 +110,7 @@ internal sealed partial class ShareAdministration
                 WHERE share_id = @share AND position = @position AND state IN ({StateTable.Sql(StateTable.AdminSourcesOf(ImageState.Discarded))})
                 """, shareId, position);
             var moved = update.ExecuteNonQuery();
-            ShareWaitState.Refresh(connection, transaction, shareId);
+            ShareStateWriter.FollowImages(connection, transaction, shareId);
             return AdminActionResult.Done($"image {position} of share {shareId} is discarded", moved);
         });
         if (result.Succeeded)
@@ -188,16 +188,7 @@ internal sealed partial class ShareAdministration
             return 0;
         }
 
-        // An ended share opens again; an open one loses any hand-off lease, so a hand-off already under way
-        // cannot end the share before the requeued images are done (its outputs are not asked twice).
-        using var share = Command(connection, transaction, $"""
-            UPDATE shares SET state = '{StateNames.Of(ShareState.Queued)}', reason = NULL, completed_at = NULL, attempt = 0, next_attempt_at = @now
-            WHERE share_id = @share AND state IN ({StateTable.Sql(StateTable.ReopenableShares)});
-            UPDATE shares SET lease_token = NULL, lease_until = NULL WHERE share_id = @share;
-            """, shareId, null);
-        share.Parameters.AddWithValue("@now", now);
-        share.ExecuteNonQuery();
-        ShareWaitState.Refresh(connection, transaction, shareId);
+        ShareStateWriter.Reopen(connection, transaction, shareId, now);
         return moved;
     }
 

@@ -200,7 +200,7 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
             return null;
         }
 
-        ShareWaitState.Refresh(connection, transaction, item.ShareId);
+        ShareStateWriter.FollowImages(connection, transaction, item.ShareId);
         transaction.Commit();
         return stored;
     }

@@ -104,25 +104,22 @@ internal sealed class ShareQueue(ShareDatabase database, TimeProvider time)
     /// <param name="reason">Why it failed, or null.</param>
     /// <param name="keepRecipient">Keep the encrypted recipient: the share was never handed off, and an administrator may retry its images.</param>
     /// <returns>False when the lease was lost.</returns>
-    public bool Finish(ShareWorkItem item, ShareState state, string? reason, bool keepRecipient = false) =>
-        Update(item, $"state = @state, reason = @reason, {(keepRecipient ? string.Empty : "recipient = NULL, ")}completed_at = @now", p =>
-        {
-            p.AddWithValue("@state", StateNames.Of(state));
-            p.AddWithValue("@reason", (object?)reason ?? DBNull.Value);
-            p.AddWithValue("@now", time.GetUtcNow().ToUnixTimeMilliseconds());
-        });
+    public bool Finish(ShareWorkItem item, ShareState state, string? reason, bool keepRecipient = false)
+    {
+        using var connection = database.Open();
+        return ShareStateWriter.End(connection, item, state, reason, keepRecipient, time.GetUtcNow().ToUnixTimeMilliseconds());
+    }
 
     /// <summary>Releases the share for a later hand-off attempt.</summary>
     /// <param name="item">The leased share.</param>
     /// <param name="notBefore">When to try again.</param>
     /// <param name="reason">Why it waits.</param>
     /// <returns>False when the lease was lost.</returns>
-    public bool Postpone(ShareWorkItem item, DateTimeOffset notBefore, string reason) =>
-        Update(item, $"state = '{StateNames.Of(ShareState.Waiting)}', attempt = attempt + 1, next_attempt_at = @next, reason = @reason", p =>
-        {
-            p.AddWithValue("@next", notBefore.ToUnixTimeMilliseconds());
-            p.AddWithValue("@reason", reason);
-        });
+    public bool Postpone(ShareWorkItem item, DateTimeOffset notBefore, string reason)
+    {
+        using var connection = database.Open();
+        return ShareStateWriter.Postpone(connection, item, notBefore.ToUnixTimeMilliseconds(), reason);
+    }
 
     /// <summary>
     /// Drops every lease. Only for start-up, when this process alone owns the store (the data folder
@@ -135,16 +132,5 @@ internal sealed class ShareQueue(ShareDatabase database, TimeProvider time)
             UPDATE images SET lease_token = NULL, lease_until = NULL WHERE lease_token IS NOT NULL;
             UPDATE shares SET lease_token = NULL, lease_until = NULL WHERE lease_token IS NOT NULL;
             """);
-    }
-
-    private bool Update(ShareWorkItem item, string assignments, Action<SqliteParameterCollection> parameters)
-    {
-        using var connection = database.Open();
-        using var update = connection.CreateCommand();
-        update.CommandText = $"UPDATE shares SET {assignments}, lease_token = NULL, lease_until = NULL WHERE share_id = @share AND lease_token = @token";
-        update.Parameters.AddWithValue("@share", item.ShareId);
-        update.Parameters.AddWithValue("@token", item.LeaseToken);
-        parameters(update.Parameters);
-        return update.ExecuteNonQuery() == 1;
     }
 }

@@ -71,6 +71,11 @@ internal static class StateTable
     /// <summary>The share states whose hand-off is still to come, in table order.</summary>
     public static IReadOnlyList<ShareState> OpenShares { get; } = [.. Shares.Where(s => s.Value.Length > 0).Select(s => s.Key)];
 
+    /// <summary>The share states from which <paramref name="state"/> may follow, in table order.</summary>
+    /// <param name="state">The state moved to.</param>
+    /// <returns>Its predecessors.</returns>
+    public static IReadOnlyList<ShareState> SharesLeadingTo(ShareState state) => [.. Shares.Where(s => s.Value.Contains(state)).Select(s => s.Key)];
+
     /// <summary>The image states from which <paramref name="state"/> may follow, in table order.</summary>
     /// <param name="state">The state moved to.</param>
     /// <returns>Its predecessors (none for <see cref="ImageState.Queued"/>, where every image starts).</returns>
