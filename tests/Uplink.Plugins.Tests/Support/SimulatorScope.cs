@@ -31,9 +31,8 @@ internal sealed class SimulatorScope : IAsyncDisposable
         ["ShareEndpoint"] = Simulator.ShareEndpoint.ToString(),
         ["Email"] = Simulator.Options.Email,
         ["Token"] = token ?? Simulator.Options.Token,
-        ["RequestTimeout"] = "00:00:02",
-        ["RetryBaseDelay"] = "00:00:00.020",
-        ["MaxRetryAttempts"] = "3",
+        // Generous: the output makes one attempt (the host owns retries), and a loaded test machine is slow to answer at first.
+        ["RequestTimeout"] = "00:00:20",
         ["BreakDuration"] = "00:00:01",
     };
 
