@@ -3,6 +3,7 @@ using System.Text;
 using Uplink.Output.DicomWeb.Stow;
 using Uplink.Plugins.Abstractions.Outputs;
 using Uplink.Plugins.Shared.Http;
+using Uplink.Plugins.Shared.Outputs;
 
 namespace Uplink.Output.DicomWeb;
 
@@ -30,24 +31,19 @@ internal sealed class DicomWebOutput(UploadChannel channel, DicomWebOptions opti
         "the credentials are wrong or lack the right to store.");
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var results = new DeliveryResult[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var instance = batch[i];
-            var reply = await channel.SendAsync(instance.IdempotencyKey, "the STOW-RS request", () => StowRequest.Build(options.StudiesEndpoint, instance), cancellationToken).ConfigureAwait(false);
-            results[i] = reply.Settled ?? StowOutcome.Map(reply.Status, reply.Said, reply.Body, instance);
-        }
-
-        return results;
-    }
+    public ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken) =>
+        EachInstance.DeliverAsync(batch, DeliverOneAsync, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<DeliveryResult> CompleteShareAsync(ShareCompletion share, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(share);
         return ValueTask.FromResult(DeliveryResult.Delivered(share.ShareId));
+    }
+
+    private async ValueTask<DeliveryResult> DeliverOneAsync(OutboundInstance instance, CancellationToken cancellationToken)
+    {
+        var reply = await channel.SendAsync(instance.IdempotencyKey, "the STOW-RS request", () => StowRequest.Build(options.StudiesEndpoint, instance), cancellationToken).ConfigureAwait(false);
+        return reply.Settled ?? StowOutcome.Map(reply.Status, reply.Said, reply.Body, instance);
     }
 }

@@ -4,6 +4,7 @@ using Uplink.Output.Tricefy.Delivery;
 using Uplink.Output.Tricefy.Http;
 using Uplink.Output.Tricefy.Sharing;
 using Uplink.Plugins.Abstractions.Outputs;
+using Uplink.Plugins.Shared.Outputs;
 
 namespace Uplink.Output.Tricefy;
 
@@ -27,17 +28,8 @@ internal sealed class TricefyOutput(
     public OutputAcceptance Acceptance { get; } = TricefyAccepts.For(options);
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var results = new DeliveryResult[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            results[i] = await DeliverOneAsync(batch[i], cancellationToken).ConfigureAwait(false);
-        }
-
-        return results;
-    }
+    public ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken) =>
+        EachInstance.DeliverAsync(batch, DeliverOneAsync, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask<DeliveryResult> CompleteShareAsync(ShareCompletion share, CancellationToken cancellationToken)
@@ -53,7 +45,7 @@ internal sealed class TricefyOutput(
         return result;
     }
 
-    private async Task<DeliveryResult> DeliverOneAsync(OutboundInstance instance, CancellationToken cancellationToken)
+    private async ValueTask<DeliveryResult> DeliverOneAsync(OutboundInstance instance, CancellationToken cancellationToken)
     {
         if (ledger.IsDelivered(instance.ShareId, instance.IdempotencyKey))
         {
