@@ -15,7 +15,7 @@ public sealed class DicomWebPlugin : IUplinkPlugin
         var options = DicomWebOptions.Bind(context.Settings);
         var resilience = UploadResilienceOptions.Bind(context.Settings, DicomWebOptions.Owner, new UploadResilienceOptions(), TimeSpan.FromHours(1));
         services.AddSingleton(options);
-        UploadHttpClient.Add(services, DicomWebOutput.ClientName, DicomWebOutput.Destination(options), resilience);
+        UploadHttpClient.Add(services, DicomWebOutput.ClientName, DicomWebOutput.Destination(options), resilience, context.Time);
         services.AddSingleton<IOutputPlugin, DicomWebOutput>();
     }
 }

@@ -18,7 +18,7 @@ public sealed class TricefyPlugin : IUplinkPlugin
         var options = TricefyOptions.Bind(context.Settings);
         var resilience = UploadResilienceOptions.Bind(context.Settings, TricefyOptions.Owner, new UploadResilienceOptions { RequestTimeout = TricefyOptions.ConnectionLimit }, TricefyOptions.ConnectionLimit);
         services.AddSingleton(options);
-        UploadHttpClient.Add(services, TricefyClient.ClientName, TricefyClient.Destination(options), resilience)
+        UploadHttpClient.Add(services, TricefyClient.ClientName, TricefyClient.Destination(options), resilience, context.Time)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 // Tricefy allows 60 s per connection: retire pooled connections before the server cuts one mid-request.

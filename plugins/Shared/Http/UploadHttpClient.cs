@@ -21,8 +21,9 @@ internal static class UploadHttpClient
     /// <param name="name">The client's name (also the category of the channel's log).</param>
     /// <param name="destination">Who the output talks to.</param>
     /// <param name="options">The output's resilience settings.</param>
+    /// <param name="time">The host's clock (the plugin never reads the system clock).</param>
     /// <returns>The client's builder, for a primary handler of the output's own.</returns>
-    public static IHttpClientBuilder Add(IServiceCollection services, string name, UploadDestination destination, UploadResilienceOptions options)
+    public static IHttpClientBuilder Add(IServiceCollection services, string name, UploadDestination destination, UploadResilienceOptions options, TimeProvider time)
     {
         services.AddSingleton(sp => new UploadChannel(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(name),
@@ -32,15 +33,19 @@ internal static class UploadHttpClient
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(name)));
         // The pipeline's timeout runs until the answer's headers; the client's own, twice as long, bounds reading its body.
         var client = services.AddHttpClient(name, http => http.Timeout = options.RequestTimeout * 2);
-        client.AddResilienceHandler(PipelineName, pipeline => pipeline
-            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-            {
-                FailureRatio = 0.5,
-                MinimumThroughput = options.BreakerMinimumThroughput,
-                SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, options.BreakDuration.TotalSeconds)),
-                BreakDuration = options.BreakDuration,
-            })
-            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.RequestTimeout }));
+        client.AddResilienceHandler(PipelineName, pipeline =>
+        {
+            pipeline.TimeProvider = time;
+            pipeline
+                .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    FailureRatio = 0.5,
+                    MinimumThroughput = options.BreakerMinimumThroughput,
+                    SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, options.BreakDuration.TotalSeconds)),
+                    BreakDuration = options.BreakDuration,
+                })
+                .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.RequestTimeout });
+        });
         return client;
     }
 }

@@ -36,7 +36,7 @@ internal sealed class SimulatorScope : IAsyncDisposable
         ["BreakDuration"] = "00:00:01",
     };
 
-    public IOutputPlugin CreateOutput(IDictionary<string, string?>? overrides = null, string dataFolder = "data")
+    public IOutputPlugin CreateOutput(IDictionary<string, string?>? overrides = null, string dataFolder = "data", TimeProvider? time = null)
     {
         var settings = Settings();
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -47,7 +47,7 @@ internal sealed class SimulatorScope : IAsyncDisposable
         var data = Temp.Combine(dataFolder);
         Directory.CreateDirectory(data);
         var services = new ServiceCollection();
-        new TricefyPlugin().ConfigureServices(services, new TestPluginContext("tricefy", settings, data));
+        new TricefyPlugin().ConfigureServices(services, new TestPluginContext("tricefy", settings, data, time));
         return services.BuildServiceProvider().GetRequiredService<IOutputPlugin>();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Uplink.Plugins.Abstractions.Inputs;
 using Uplink.Plugins.Abstractions.Outputs;
 using Uplink.Plugins.Tests.Support;
@@ -119,6 +120,24 @@ public sealed class TricefyOutputTests : IAsyncLifetime
         Assert.All(results, r => Assert.Equal(DeliveryStatus.CredentialsRejected, r.Status));
         Assert.Equal(1, _scope.Simulator.Received.UploadRequests);
         Assert.DoesNotContain(_scope.Simulator.Options.Token, results[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_BreakerOpen_WaitsTheBreakDurationOnTheHostsClock_ThenTriesAgain()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var output = _scope.CreateOutput(new Dictionary<string, string?> { ["BreakerMinimumThroughput"] = "2", ["BreakDuration"] = "00:00:30" }, time: clock);
+        _scope.Simulator.Faults.Enqueue(FaultKind.ServiceUnavailable, 2);
+        await output.DeliverAsync([_scope.Instance("2.25.31"), _scope.Instance("2.25.32")], TestContext.Current.CancellationToken);
+        var instance = _scope.Instance("2.25.33");
+
+        var whileOpen = Assert.Single(await output.DeliverAsync([instance], TestContext.Current.CancellationToken));
+        clock.Advance(TimeSpan.FromSeconds(31));
+        var afterwards = Assert.Single(await output.DeliverAsync([instance], TestContext.Current.CancellationToken));
+
+        Assert.Contains("circuit is open", whileOpen.Reason, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Delivered, afterwards.Status);
+        Assert.Equal(3, _scope.Simulator.Received.UploadRequests);
     }
 
     [Fact]
