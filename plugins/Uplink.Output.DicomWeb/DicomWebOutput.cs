@@ -1,37 +1,38 @@
-using Uplink.Output.DicomWeb.Http;
+using System.Net.Http.Headers;
+using System.Text;
 using Uplink.Output.DicomWeb.Stow;
 using Uplink.Plugins.Abstractions.Outputs;
+using Uplink.Plugins.Shared.Http;
+using Uplink.Plugins.Shared.Outputs;
 
 namespace Uplink.Output.DicomWeb;
 
 /// <summary>
-/// Delivers instances by DICOMweb STOW-RS in batches within the configured size, and gives each instance
-/// its own outcome from the server's answer. When a batch is refused as a whole (400, 413, or 409 without
-/// detail), it is split and re-sent so only the guilty instance is set aside. After a 401/403 the rest of
-/// the delivery is not attempted.
+/// Delivers instances by DICOMweb STOW-RS, one instance per request (the host delivers one instance at a time),
+/// each with its own outcome from the server's answer (<see cref="StowOutcome"/>). After a 401/403 nothing more is
+/// sent until the plugin is configured again (<see cref="CredentialsLatch"/>).
 /// </summary>
-internal sealed class DicomWebOutput(StowClient client, DicomWebOptions options) : IOutputPlugin
+internal sealed class DicomWebOutput(UploadChannel channel, DicomWebOptions options) : IOutputPlugin
 {
-    /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var results = new Dictionary<OutboundInstance, DeliveryResult>(ReferenceEqualityComparer.Instance);
-        DeliveryResult? rejected = null;
-        foreach (var chunk in StowBatcher.Cut(batch, options.MaxBatchBytes, options.MaxBatchInstances))
+    /// <summary>The name of the plugin's <see cref="IHttpClientFactory"/> client.</summary>
+    public const string ClientName = "Uplink.Output.DicomWeb";
+
+    /// <summary>The server as the channel talks to it: its credentials, if any, and what a rejection means.</summary>
+    /// <param name="options">The output's settings.</param>
+    /// <returns>The destination.</returns>
+    public static UploadDestination Destination(DicomWebOptions options) => new(
+        "The STOW-RS server",
+        options switch
         {
-            if (rejected is not null)
-            {
-                chunk.ForEach(i => results[i] = DeliveryResult.CredentialsRejected(i.IdempotencyKey, $"Not attempted: {rejected.Reason}"));
-                continue;
-            }
+            { BearerToken: { } token } => new AuthenticationHeaderValue("Bearer", token),
+            { Username: { } user, Password: { } password } => new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"))),
+            _ => null,
+        },
+        "the credentials are wrong or lack the right to store.");
 
-            await SendAsync(chunk, results, cancellationToken).ConfigureAwait(false);
-            rejected = chunk.Select(i => results[i]).FirstOrDefault(r => r.Status == DeliveryStatus.CredentialsRejected);
-        }
-
-        return [.. batch.Select(i => results[i])];
-    }
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken) =>
+        EachInstance.DeliverAsync(batch, DeliverOneAsync, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<DeliveryResult> CompleteShareAsync(ShareCompletion share, CancellationToken cancellationToken)
@@ -40,36 +41,9 @@ internal sealed class DicomWebOutput(StowClient client, DicomWebOptions options)
         return ValueTask.FromResult(DeliveryResult.Delivered(share.ShareId));
     }
 
-    private async Task SendAsync(IReadOnlyList<OutboundInstance> chunk, Dictionary<OutboundInstance, DeliveryResult> results, CancellationToken cancellationToken)
+    private async ValueTask<DeliveryResult> DeliverOneAsync(OutboundInstance instance, CancellationToken cancellationToken)
     {
-        var attempt = await client.SendAsync(chunk, cancellationToken).ConfigureAwait(false);
-        var mapped = StowOutcome.Map(attempt, chunk);
-        if (mapped is null)
-        {
-            foreach (var single in chunk)
-            {
-                await SendAsync([single], results, cancellationToken).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        var unresolved = new List<OutboundInstance>();
-        for (var i = 0; i < chunk.Count; i++)
-        {
-            if (mapped[i] is { } result)
-            {
-                results[chunk[i]] = result;
-            }
-            else
-            {
-                unresolved.Add(chunk[i]);
-            }
-        }
-
-        if (unresolved.Count > 0)
-        {
-            await SendAsync(unresolved, results, cancellationToken).ConfigureAwait(false);
-        }
+        var reply = await channel.SendAsync(instance.IdempotencyKey, "the STOW-RS request", () => StowRequest.Build(options.StudiesEndpoint, instance), cancellationToken).ConfigureAwait(false);
+        return reply.Settled ?? StowOutcome.Map(reply.Status, reply.Said, reply.Body, instance);
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Uplink.Output.DicomWeb.Http;
 using Uplink.Plugins.Abstractions;
 using Uplink.Plugins.Abstractions.Outputs;
+using Uplink.Plugins.Shared.Http;
 
 namespace Uplink.Output.DicomWeb;
 
@@ -13,12 +13,9 @@ public sealed class DicomWebPlugin : IUplinkPlugin
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = DicomWebOptions.Bind(context.Settings);
+        var resilience = UploadResilienceOptions.Bind(context.Settings, DicomWebOptions.Owner, new UploadResilienceOptions(), TimeSpan.FromHours(1));
         services.AddSingleton(options);
-        services.AddHttpClient(StowClient.ClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddSingleton(sp => new StowClient(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(StowClient.ClientName),
-            options,
-            Uplink.Plugins.Shared.Http.UploadResilience.Build(options.ToResilienceSettings(), context.Time)));
+        UploadHttpClient.Add(services, DicomWebOutput.ClientName, DicomWebOutput.Destination(options), resilience, context.Time);
         services.AddSingleton<IOutputPlugin, DicomWebOutput>();
     }
 }

@@ -1,4 +1,5 @@
 using Uplink.Plugins.Abstractions.Outputs;
+using Uplink.Plugins.Shared.Outputs;
 
 namespace Uplink.Output.Folder;
 
@@ -12,17 +13,8 @@ internal sealed class FolderOutput(FolderOutputOptions options) : IOutputPlugin
     private const int CopyBufferSize = 1 << 20;
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var results = new DeliveryResult[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            results[i] = await DeliverOneAsync(batch[i], cancellationToken).ConfigureAwait(false);
-        }
-
-        return results;
-    }
+    public ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken) =>
+        EachInstance.DeliverAsync(batch, DeliverOneAsync, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<DeliveryResult> CompleteShareAsync(ShareCompletion share, CancellationToken cancellationToken)

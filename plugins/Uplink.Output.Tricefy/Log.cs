@@ -14,9 +14,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "An upload for share {ShareId} will be retried: {Reason}")]
     public static partial void WillRetry(ILogger logger, string shareId, string reason);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Tricefy rejected the credentials; the output stops until they are fixed: {Reason}")]
-    public static partial void CredentialsRejected(ILogger logger, string reason);
-
+    // EventId 4 (credentials rejected) is written by the shared UploadLog.
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Share {ShareId} handed to Tricefy's patient sharing: {Status}.")]
     public static partial void ShareHandedOff(ILogger logger, string shareId, string status);
 }

@@ -4,6 +4,7 @@ using Uplink.Output.Tricefy.Delivery;
 using Uplink.Output.Tricefy.Http;
 using Uplink.Output.Tricefy.Sharing;
 using Uplink.Plugins.Abstractions.Outputs;
+using Uplink.Plugins.Shared.Outputs;
 
 namespace Uplink.Output.Tricefy;
 
@@ -11,8 +12,8 @@ namespace Uplink.Output.Tricefy;
 /// Delivers instances to Tricefy one file per request. It declares what Tricefy takes (<see cref="TricefyAccepts"/>)
 /// and uploads exactly the file the host gives it, which the host has shaped to fit (converted, or split into
 /// parts with their own keys) and verified; a file that still does not fit is set aside, never transformed here.
-/// Every acknowledged file is remembered so retries never upload it twice. A 401/403 stops the batch: the
-/// remaining instances are not attempted, so wrong credentials cause no retry storm.
+/// Every acknowledged file is remembered so retries never upload it twice. After a 401/403 nothing more is sent
+/// until the plugin is configured again (<see cref="Uplink.Plugins.Shared.Http.CredentialsLatch"/>).
 /// </summary>
 internal sealed class TricefyOutput(
     TricefyClient client,
@@ -27,26 +28,8 @@ internal sealed class TricefyOutput(
     public OutputAcceptance Acceptance { get; } = TricefyAccepts.For(options);
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var results = new DeliveryResult[batch.Count];
-        DeliveryResult? rejected = null;
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var key = batch[i].IdempotencyKey;
-            results[i] = rejected is not null
-                ? DeliveryResult.CredentialsRejected(key, $"Not attempted: {rejected.Reason}")
-                : await DeliverOneAsync(batch[i], cancellationToken).ConfigureAwait(false);
-            if (rejected is null && results[i].Status == DeliveryStatus.CredentialsRejected)
-            {
-                rejected = results[i];
-                Log.CredentialsRejected(_logger, rejected.Reason!);
-            }
-        }
-
-        return results;
-    }
+    public ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken) =>
+        EachInstance.DeliverAsync(batch, DeliverOneAsync, cancellationToken);
 
     /// <inheritdoc />
     public async ValueTask<DeliveryResult> CompleteShareAsync(ShareCompletion share, CancellationToken cancellationToken)
@@ -62,7 +45,7 @@ internal sealed class TricefyOutput(
         return result;
     }
 
-    private async Task<DeliveryResult> DeliverOneAsync(OutboundInstance instance, CancellationToken cancellationToken)
+    private async ValueTask<DeliveryResult> DeliverOneAsync(OutboundInstance instance, CancellationToken cancellationToken)
     {
         if (ledger.IsDelivered(instance.ShareId, instance.IdempotencyKey))
         {
@@ -78,7 +61,7 @@ internal sealed class TricefyOutput(
         var sent = await client.UploadAsync(instance.IdempotencyKey, instance.FilePath, cancellationToken).ConfigureAwait(false);
         if (sent.Status != DeliveryStatus.Delivered)
         {
-            return Report(instance, sent with { IdempotencyKey = instance.IdempotencyKey });
+            return Report(instance, sent);
         }
 
         ledger.MarkDelivered(instance.ShareId, instance.IdempotencyKey);

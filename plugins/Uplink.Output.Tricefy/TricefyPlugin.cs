@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using Polly;
 using Uplink.Output.Tricefy.Delivery;
 using Uplink.Output.Tricefy.Http;
 using Uplink.Output.Tricefy.Sharing;
 using Uplink.Plugins.Abstractions;
 using Uplink.Plugins.Abstractions.Outputs;
+using Uplink.Plugins.Shared.Http;
 
 namespace Uplink.Output.Tricefy;
 
@@ -16,19 +16,16 @@ public sealed class TricefyPlugin : IUplinkPlugin
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = TricefyOptions.Bind(context.Settings);
+        var resilience = UploadResilienceOptions.Bind(context.Settings, TricefyOptions.Owner, new UploadResilienceOptions { RequestTimeout = TricefyOptions.ConnectionLimit }, TricefyOptions.ConnectionLimit);
         services.AddSingleton(options);
-        services.AddHttpClient(nameof(TricefyClient), http => http.Timeout = Timeout.InfiniteTimeSpan)
+        UploadHttpClient.Add(services, TricefyClient.ClientName, TricefyClient.Destination(options), resilience, context.Time)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 // Tricefy allows 60 s per connection: retire pooled connections before the server cuts one mid-request.
                 PooledConnectionLifetime = TimeSpan.FromSeconds(45),
                 ConnectTimeout = TimeSpan.FromSeconds(15),
             });
-        services.AddSingleton(_ => Uplink.Plugins.Shared.Http.UploadResilience.Build(options.ToResilienceSettings(), context.Time));
-        services.AddSingleton(sp => new TricefyClient(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TricefyClient)),
-            options,
-            sp.GetRequiredService<ResiliencePipeline<HttpResponseMessage>>()));
+        services.AddSingleton<TricefyClient>();
         services.AddSingleton(new DeliveryLedger(context.DataDirectory, context.Time));
         var staging = Path.Combine(context.DataDirectory, "staging");
         if (Directory.Exists(staging))

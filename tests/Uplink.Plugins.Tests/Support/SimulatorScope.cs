@@ -31,13 +31,12 @@ internal sealed class SimulatorScope : IAsyncDisposable
         ["ShareEndpoint"] = Simulator.ShareEndpoint.ToString(),
         ["Email"] = Simulator.Options.Email,
         ["Token"] = token ?? Simulator.Options.Token,
-        ["RequestTimeout"] = "00:00:02",
-        ["RetryBaseDelay"] = "00:00:00.020",
-        ["MaxRetryAttempts"] = "3",
+        // Generous: the output makes one attempt (the host owns retries), and a loaded test machine is slow to answer at first.
+        ["RequestTimeout"] = "00:00:20",
         ["BreakDuration"] = "00:00:01",
     };
 
-    public IOutputPlugin CreateOutput(IDictionary<string, string?>? overrides = null, string dataFolder = "data")
+    public IOutputPlugin CreateOutput(IDictionary<string, string?>? overrides = null, string dataFolder = "data", TimeProvider? time = null)
     {
         var settings = Settings();
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -48,7 +47,7 @@ internal sealed class SimulatorScope : IAsyncDisposable
         var data = Temp.Combine(dataFolder);
         Directory.CreateDirectory(data);
         var services = new ServiceCollection();
-        new TricefyPlugin().ConfigureServices(services, new TestPluginContext("tricefy", settings, data));
+        new TricefyPlugin().ConfigureServices(services, new TestPluginContext("tricefy", settings, data, time));
         return services.BuildServiceProvider().GetRequiredService<IOutputPlugin>();
     }
 

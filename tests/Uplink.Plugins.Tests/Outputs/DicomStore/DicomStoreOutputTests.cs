@@ -89,6 +89,24 @@ public sealed class DicomStoreOutputTests : IDisposable
         Assert.Contains("Host", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("CalledAeTitle", "PACS\\ONE")]
+    [InlineData("CalledAeTitle", "    ")]
+    [InlineData("CallingAeTitle", "A_TITLE_LONGER_THAN_16")]
+    [InlineData("Port", "0")]
+    [InlineData("TimeoutSeconds", "soon")]
+    public void Settings_out_of_the_standard_are_refused_in_one_line_naming_the_setting(string setting, string value)
+    {
+        var settings = new Dictionary<string, string?> { ["Host"] = "127.0.0.1", ["Port"] = "104", ["CalledAeTitle"] = "PACS", [setting] = value };
+        var context = new TestPluginContext("Uplink.Output.DicomStore", settings, _temp.Path);
+
+        var error = Assert.Throws<System.ComponentModel.DataAnnotations.ValidationException>(() => new DicomStoreOutputPlugin().ConfigureServices(new ServiceCollection(), context));
+
+        Assert.StartsWith("DICOM store output setting", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{setting}'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     internal static IOutputPlugin Output(string ae, int port)

@@ -33,13 +33,30 @@ public sealed class DicomWebOptionsTests
     [Fact]
     public void ConfigureServices_PlainHttpOnAClosedLan_IsAllowedWhenAsked()
     {
-        var settings = new Dictionary<string, string?> { ["BaseUrl"] = "http://pacs.example/dicom-web", ["AllowPlainHttp"] = "true", ["MaxBatchInstances"] = "7" };
+        var settings = new Dictionary<string, string?> { ["BaseUrl"] = "http://pacs.example/dicom-web", ["AllowPlainHttp"] = "true" };
         var services = new ServiceCollection();
 
         new DicomWebPlugin().ConfigureServices(services, new TestPluginContext("dicomweb", settings, Path.GetTempPath()));
 
         var options = services.BuildServiceProvider().GetRequiredService<DicomWebOptions>();
-        Assert.Equal((new Uri("http://pacs.example/dicom-web/studies"), 7), (options.StudiesEndpoint, options.MaxBatchInstances));
+        Assert.Equal(new Uri("http://pacs.example/dicom-web/studies"), options.StudiesEndpoint);
         Assert.Equal("DicomWebOptions { BaseUrl = http://pacs.example/dicom-web, Auth = none }", options.ToString());
+    }
+
+    [Theory]
+    [InlineData("RequestTimeout", "00:00:00")]
+    [InlineData("RequestTimeout", "02:00:00")]
+    [InlineData("BreakDuration", "00:00:00.100")]
+    [InlineData("BreakerMinimumThroughput", "1")]
+    [InlineData("BreakDuration", "soon")]
+    public void ConfigureServices_BadResilienceSetting_IsRefusedInOneLineNamingIt(string setting, string value)
+    {
+        var settings = new Dictionary<string, string?> { ["BaseUrl"] = "https://pacs.example/dicom-web", [setting] = value };
+
+        var error = Assert.Throws<ValidationException>(() => new DicomWebPlugin().ConfigureServices(new ServiceCollection(), new TestPluginContext("dicomweb", settings, Path.GetTempPath())));
+
+        Assert.StartsWith("DICOMweb setting", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{setting}'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
     }
 }

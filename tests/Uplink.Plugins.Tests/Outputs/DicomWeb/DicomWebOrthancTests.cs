@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Uplink.Dicom;
 using Uplink.Output.DicomWeb;
-using Uplink.Output.DicomWeb.Http;
 using Uplink.Plugins.Abstractions.Outputs;
 using Uplink.Plugins.Tests.Support;
 
@@ -30,9 +29,9 @@ public sealed class DicomWebOrthancTests(OrthancFixture orthanc) : IClassFixture
     }
 
     [Fact]
-    public async Task DeliverAsync_SevenInstancesInBatchesOfThree_AllArriveAndOrthancParsesOurPatientNameAndId()
+    public async Task DeliverAsync_SevenInstances_AllArriveAndOrthancParsesOurPatientNameAndId()
     {
-        var output = CreateOutput(new() { ["MaxBatchInstances"] = "3" });
+        var output = CreateOutput();
         var batch = Enumerable.Range(1, 7).Select(i => Instance($"2.25.77{i}", "ANONYMOUS^LPU", $"LPU-{i:D4}")).ToArray();
 
         var results = await output.DeliverAsync(batch, TestContext.Current.CancellationToken);
@@ -66,14 +65,15 @@ public sealed class DicomWebOrthancTests(OrthancFixture orthanc) : IClassFixture
     public async Task DeliverAsync_LostAnswersAndARepeatedDelivery_OrthancStillCountsEachInstanceOnce()
     {
         var losing = new LosingHandler(2);
-        var output = CreateOutput(new() { ["MaxBatchInstances"] = "4" }, losing);
+        var output = CreateOutput(handler: losing);
         var batch = Enumerable.Range(1, 6).Select(i => Instance($"2.25.78{i}")).ToArray();
 
         var first = await output.DeliverAsync(batch, TestContext.Current.CancellationToken);
         var again = await output.DeliverAsync(batch, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, losing.Lost);
-        Assert.All(first.Concat(again), r => Assert.Equal(DeliveryStatus.Delivered, r.Status));
+        Assert.Equal([DeliveryStatus.Retry, DeliveryStatus.Retry], first.Take(2).Select(r => r.Status));
+        Assert.All(first.Skip(2).Concat(again), r => Assert.Equal(DeliveryStatus.Delivered, r.Status));
         Assert.Equal(6, await orthanc.CountInstancesAsync());
     }
 
@@ -95,21 +95,39 @@ public sealed class DicomWebOrthancTests(OrthancFixture orthanc) : IClassFixture
     [Fact]
     public async Task DeliverAsync_WrongPassword_IsCredentialsRejectedAndNothingElseIsTried()
     {
-        var output = CreateOutput(new() { ["Password"] = "pw-3f9a-not-it", ["MaxBatchInstances"] = "1" });
+        var output = CreateOutput(new() { ["Password"] = "pw-3f9a-not-it" });
         var batch = new[] { Instance("2.25.801"), Instance("2.25.802") };
 
         var results = await output.DeliverAsync(batch, TestContext.Current.CancellationToken);
 
         Assert.All(results, r => Assert.Equal(DeliveryStatus.CredentialsRejected, r.Status));
+        Assert.Contains("401", results[0].Reason, StringComparison.Ordinal);
         Assert.StartsWith("Not attempted", results[1].Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("pw-3f9a", results[0].Reason, StringComparison.Ordinal);
         Assert.Equal(0, await orthanc.CountInstancesAsync());
     }
 
     [Fact]
+    public async Task DeliverAsync_AfterA401_LaterDeliveriesSendNothing_UntilTheOutputIsConfiguredAgain()
+    {
+        var counting = new CountingHandler();
+        var output = CreateOutput(new() { ["Password"] = "pw-revoked" }, counting);
+
+        var first = Assert.Single(await output.DeliverAsync([Instance("2.25.821")], TestContext.Current.CancellationToken));
+        var later = Assert.Single(await output.DeliverAsync([Instance("2.25.822")], TestContext.Current.CancellationToken));
+
+        Assert.Equal((DeliveryStatus.CredentialsRejected, DeliveryStatus.CredentialsRejected), (first.Status, later.Status));
+        Assert.StartsWith("Not attempted", later.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, counting.Sent);
+        var reconfigured = Assert.Single(await CreateOutput().DeliverAsync([Instance("2.25.822")], TestContext.Current.CancellationToken));
+        Assert.Equal(DeliveryStatus.Delivered, reconfigured.Status);
+        Assert.Equal(1, await orthanc.CountInstancesAsync());
+    }
+
+    [Fact]
     public async Task DeliverAsync_NothingListening_IsRetryNamingTheConnectionFailure()
     {
-        var output = CreateOutput(new() { ["BaseUrl"] = "http://127.0.0.1:9/dicom-web", ["MaxRetryAttempts"] = "1" });
+        var output = CreateOutput(new() { ["BaseUrl"] = "http://127.0.0.1:9/dicom-web" });
 
         var result = Assert.Single(await output.DeliverAsync([Instance("2.25.811")], TestContext.Current.CancellationToken));
 
@@ -124,7 +142,6 @@ public sealed class DicomWebOrthancTests(OrthancFixture orthanc) : IClassFixture
             ["BaseUrl"] = orthanc.DicomWebRoot.ToString(),
             ["Username"] = orthanc.Username,
             ["Password"] = orthanc.Password,
-            ["RetryBaseDelay"] = "00:00:00.020",
             ["RequestTimeout"] = "00:00:30",
         };
         foreach (var (key, value) in overrides ?? [])
@@ -136,7 +153,7 @@ public sealed class DicomWebOrthancTests(OrthancFixture orthanc) : IClassFixture
         new DicomWebPlugin().ConfigureServices(services, new TestPluginContext("dicomweb", settings, _temp.Path));
         if (handler is not null)
         {
-            services.AddHttpClient(StowClient.ClientName).AddHttpMessageHandler(() => handler);
+            services.AddHttpClient(DicomWebOutput.ClientName).AddHttpMessageHandler(() => handler);
         }
 
         return services.BuildServiceProvider().GetRequiredService<IOutputPlugin>();

@@ -6,85 +6,73 @@ namespace Uplink.Plugins.Tests.Outputs.DicomWeb;
 /// <summary>Reading STOW answers that Orthanc does not produce here (202 with failures, 409, 415), from PS3.18-shaped bodies.</summary>
 public sealed class StowOutcomeTests
 {
-    private static readonly OutboundInstance[] Batch = [Instance("2.25.1"), Instance("2.25.2"), Instance("2.25.3")];
+    private static readonly OutboundInstance First = Instance("2.25.1");
+    private static readonly OutboundInstance Second = Instance("2.25.2");
 
-    [Fact]
-    public void Map_202WithFailedSopSequence_TreatsEachInstanceByItsOwnOutcome()
+    [Theory]
+    [InlineData("2.25.1", DeliveryStatus.Delivered, null)]
+    [InlineData("2.25.2", DeliveryStatus.SetAside, "0xC000")]
+    [InlineData("2.25.3", DeliveryStatus.Retry, "0xA700")]
+    public void Map_202WithFailedSopSequence_TreatsTheInstanceByItsOwnOutcome(string sop, DeliveryStatus expected, string? reason)
     {
-        var body = StowResponse.Parse("""
+        const string body = """
             {"00081198":{"vr":"SQ","Value":[
                {"00081150":{"vr":"UI","Value":["1.2.840.10008.5.1.4.1.1.6.1"]},"00081155":{"vr":"UI","Value":["2.25.2"]},"00081197":{"vr":"US","Value":[49152]}},
                {"00081155":{"vr":"UI","Value":["2.25.3"]},"00081197":{"vr":"US","Value":[42752]}}]},
              "00081199":{"vr":"SQ","Value":[{"00081155":{"vr":"UI","Value":["2.25.1"]}}]}}
-            """);
+            """;
 
-        var results = StowOutcome.Map(new StowAttempt(202, "202 Accepted", body), Batch)!;
+        var result = StowOutcome.Map(202, "202 Accepted", body, Instance(sop));
 
-        Assert.Equal([DeliveryStatus.Delivered, DeliveryStatus.SetAside, DeliveryStatus.Retry], results.Select(r => r!.Status));
-        Assert.Contains("0xC000", results[1]!.Reason, StringComparison.Ordinal);
-        Assert.Contains("0xA700", results[2]!.Reason, StringComparison.Ordinal);
+        Assert.Equal(expected, result.Status);
+        if (reason is not null)
+        {
+            Assert.Contains(reason, result.Reason, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
-    public void Map_202WithoutMentioningAnInstance_RetriesIt()
+    public void Map_202WithoutMentioningTheInstance_RetriesIt()
     {
-        var body = StowResponse.Parse("""{"00081199":{"vr":"SQ","Value":[{"00081155":{"vr":"UI","Value":["2.25.1"]}}]}}""");
+        var result = StowOutcome.Map(202, "202 Accepted", """{"00081199":{"vr":"SQ","Value":[{"00081155":{"vr":"UI","Value":["2.25.1"]}}]}}""", Second);
 
-        var results = StowOutcome.Map(new StowAttempt(202, "202 Accepted", body), Batch)!;
-
-        Assert.Equal([DeliveryStatus.Delivered, DeliveryStatus.Retry, DeliveryStatus.Retry], results.Select(r => r!.Status));
+        Assert.Equal(DeliveryStatus.Retry, result.Status);
+        Assert.Contains("did not confirm", result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Map_DuplicateSopInstanceFailure_CountsAsDelivered()
     {
-        var body = StowResponse.Parse("""{"00081198":{"vr":"SQ","Value":[{"00081155":{"vr":"UI","Value":["2.25.1"]},"00081197":{"vr":"US","Value":[273]}}]}}""");
+        var result = StowOutcome.Map(409, "409 Conflict", """{"00081198":{"vr":"SQ","Value":[{"00081155":{"vr":"UI","Value":["2.25.1"]},"00081197":{"vr":"US","Value":[273]}}]}}""", First);
 
-        var results = StowOutcome.Map(new StowAttempt(409, "409 Conflict", body), [Batch[0]])!;
-
-        Assert.Equal(DeliveryStatus.Delivered, Assert.Single(results)!.Status);
+        Assert.Equal(DeliveryStatus.Delivered, result.Status);
     }
 
     [Fact]
-    public void Map_409ListingOneInstance_SetsItAsideAndLeavesTheOthersToResend()
+    public void Map_409WithoutDetail_SetsTheInstanceAsideNamingTheStatus()
     {
-        var body = StowResponse.Parse("""{"00081198":{"vr":"SQ","Value":[{"00081155":{"vr":"UI","Value":["2.25.2"]},"00081197":{"vr":"US","Value":[290]}}]}}""");
+        var result = StowOutcome.Map(409, "The STOW-RS server answered the STOW-RS request with 409 Conflict", string.Empty, First);
 
-        var results = StowOutcome.Map(new StowAttempt(409, "409 Conflict", body), Batch)!;
-
-        Assert.Null(results[0]);
-        Assert.Equal(DeliveryStatus.SetAside, results[1]!.Status);
-        Assert.Null(results[2]);
+        Assert.Equal(DeliveryStatus.SetAside, result.Status);
+        Assert.Contains("409", result.Reason, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData(400)]
-    [InlineData(409)]
-    [InlineData(413)]
-    public void Map_WholeBatchRefusedWithoutDetail_AsksToSplit(int status) =>
-        Assert.Null(StowOutcome.Map(new StowAttempt(status, $"{status}", StowResponse.Empty), Batch));
 
     [Fact]
-    public void Map_415_SetsAsideEveryInstanceSayingWhy()
+    public void Map_415_SetsTheInstanceAsideSayingWhy()
     {
-        var results = StowOutcome.Map(new StowAttempt(415, "415 Unsupported Media Type", StowResponse.Empty), Batch)!;
+        var result = StowOutcome.Map(415, "415 Unsupported Media Type", string.Empty, First);
 
-        Assert.All(results, r => Assert.Equal(DeliveryStatus.SetAside, r!.Status));
-        Assert.Contains("multipart/related", results[0]!.Reason, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.SetAside, result.Status);
+        Assert.Contains("multipart/related", result.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(401, DeliveryStatus.CredentialsRejected)]
-    [InlineData(403, DeliveryStatus.CredentialsRejected)]
-    [InlineData(503, DeliveryStatus.Retry)]
-    [InlineData(429, DeliveryStatus.Retry)]
+    [InlineData(200, DeliveryStatus.Delivered)]
+    [InlineData(400, DeliveryStatus.SetAside)]
     [InlineData(404, DeliveryStatus.SetAside)]
-    public void Map_StatusWithoutBody_AppliesToTheWholeBatch(int status, DeliveryStatus expected)
-    {
-        var results = StowOutcome.Map(new StowAttempt(status, $"{status}", StowResponse.Empty), Batch)!;
-
-        Assert.All(results, r => Assert.Equal(expected, r!.Status));
-    }
+    [InlineData(413, DeliveryStatus.SetAside)]
+    public void Map_StatusWithoutBody_DecidesByTheStatus(int status, DeliveryStatus expected) =>
+        Assert.Equal(expected, StowOutcome.Map(status, $"{status}", string.Empty, First).Status);
 
     [Theory]
     [InlineData("")]

@@ -88,11 +88,25 @@ public sealed class FolderOutputTests : IDisposable
     }
 
     [Fact]
-    public void ConfigureServices_MissingRoot_IsRefused()
+    public void ConfigureServices_MissingRoot_IsRefusedNamingTheSetting()
     {
         var context = new TestPluginContext("folder", new Dictionary<string, string?>(), _temp.Path);
 
-        Assert.Throws<ValidationException>(() => new FolderPlugin().ConfigureServices(new ServiceCollection(), context));
+        var error = Assert.Throws<ValidationException>(() => new FolderPlugin().ConfigureServices(new ServiceCollection(), context));
+
+        Assert.StartsWith("Folder output setting 'Root'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfigureServices_RootThatIsAFile_IsRefusedNamingTheSetting()
+    {
+        var file = _temp.Combine("not-a-folder");
+        File.WriteAllText(file, "x");
+        var context = new TestPluginContext("folder", new Dictionary<string, string?> { ["Root"] = file }, _temp.Path);
+
+        var error = Assert.Throws<ValidationException>(() => new FolderPlugin().ConfigureServices(new ServiceCollection(), context));
+
+        Assert.StartsWith("Folder output setting 'Root' names a file", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -25,6 +25,7 @@ public sealed class TricefyLoggingTests
         var batch = new[] { scope.Instance("2.25.901"), scope.Instance("2.25.902", sopClassUid: "1.2.840.10008.5.1.4.1.1.2"), scope.Instance("2.25.903") };
 
         await output.DeliverAsync(batch, TestContext.Current.CancellationToken);
+        await output.DeliverAsync(batch, TestContext.Current.CancellationToken); // the host's retry, after the faults
         await output.CompleteShareAsync(new ShareCompletion("share-1", new ShareRecipient(Email, Phone), ["2.25.1"], 2), TestContext.Current.CancellationToken);
         scope.Simulator.Faults.Enqueue(FaultKind.Unauthorized);
         await output.DeliverAsync([scope.Instance("2.25.904")], TestContext.Current.CancellationToken);

@@ -11,7 +11,7 @@ public sealed class TricefyOutageTests
     public async Task DeliverAsync_SimulatorDownMidShareThenUp_EveryInstanceDeliveredExactlyOnce()
     {
         await using var scope = await SimulatorScope.StartAsync();
-        var output = scope.CreateOutput(new Dictionary<string, string?> { ["MaxRetryAttempts"] = "1", ["BreakDuration"] = "00:00:00.500" });
+        var output = scope.CreateOutput(new Dictionary<string, string?> { ["BreakDuration"] = "00:00:00.500" });
         var share = Enumerable.Range(1, 10).Select(i => scope.Instance($"2.25.50{i}")).ToArray();
         var pending = share.ToList();
 
@@ -46,7 +46,7 @@ public sealed class TricefyOutageTests
     public async Task CompleteShareAsync_SimulatorDownAtHandOffThenUp_HandsTheContactOverOnce()
     {
         await using var scope = await SimulatorScope.StartAsync();
-        var output = scope.CreateOutput(new Dictionary<string, string?> { ["MaxRetryAttempts"] = "1" });
+        var output = scope.CreateOutput();
         await output.DeliverAsync([scope.Instance("2.25.601")], TestContext.Current.CancellationToken);
         var share = new ShareCompletion("share-9", new ShareRecipient("down.then.up@example.org", null), ["2.25.1"], 1);
         await scope.Simulator.StopAsync(TestContext.Current.CancellationToken);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using Uplink.Plugins.Abstractions.Inputs;
 using Uplink.Plugins.Abstractions.Outputs;
 using Uplink.Plugins.Tests.Support;
 using Uplink.Tricefy.Simulator.Faults;
@@ -40,39 +42,52 @@ public sealed class TricefyOutputTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeliverAsync_Two503sThenSuccess_IsRetriedWithinTheCallAndDelivered()
+    public async Task DeliverAsync_503_IsOneRequestAndRetry_TheHostsNextAttemptDeliversOnce()
     {
         var output = _scope.CreateOutput();
-        _scope.Simulator.Faults.Enqueue(FaultKind.ServiceUnavailable, 2);
+        _scope.Simulator.Faults.Enqueue(FaultKind.ServiceUnavailable, 1);
+        var instance = _scope.Instance("2.25.14");
 
-        var result = Assert.Single(await output.DeliverAsync([_scope.Instance("2.25.14")], TestContext.Current.CancellationToken));
+        var first = Assert.Single(await output.DeliverAsync([instance], TestContext.Current.CancellationToken));
+        Assert.Equal(1, _scope.Simulator.Received.UploadRequests);
+        var again = Assert.Single(await output.DeliverAsync([instance], TestContext.Current.CancellationToken));
 
-        Assert.Equal(DeliveryStatus.Delivered, result.Status);
-        Assert.Equal(3, _scope.Simulator.Received.UploadRequests);
+        Assert.Equal(DeliveryStatus.Retry, first.Status);
+        Assert.Contains("503", first.Reason, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Delivered, again.Status);
+        Assert.Equal(2, _scope.Simulator.Received.UploadRequests);
         Assert.Equal(1, Assert.Single(_scope.Simulator.Received.Instances).TimesReceived);
     }
 
     [Fact]
-    public async Task DeliverAsync_DroppedConnection_IsRetriedAndDeliveredOnce()
+    public async Task DeliverAsync_DroppedConnection_IsRetry_ThenDeliveredOnce()
     {
         var output = _scope.CreateOutput();
         _scope.Simulator.Faults.Enqueue(FaultKind.DropConnection);
+        var instance = _scope.Instance("2.25.15");
 
-        var result = Assert.Single(await output.DeliverAsync([_scope.Instance("2.25.15")], TestContext.Current.CancellationToken));
+        var first = Assert.Single(await output.DeliverAsync([instance], TestContext.Current.CancellationToken));
+        var again = Assert.Single(await output.DeliverAsync([instance], TestContext.Current.CancellationToken));
 
-        Assert.Equal(DeliveryStatus.Delivered, result.Status);
+        Assert.Equal(DeliveryStatus.Retry, first.Status);
+        Assert.Contains("connection failed", first.Reason, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Delivered, again.Status);
         Assert.Equal(1, Assert.Single(_scope.Simulator.Received.Instances).TimesReceived);
     }
 
     [Fact]
-    public async Task DeliverAsync_AnswerSlowerThanTheRequestBudget_TimesOutAndIsRetried()
+    public async Task DeliverAsync_AnswerSlowerThanTheRequestBudget_TimesOutAsRetry_ThenDeliveredOnce()
     {
         var output = _scope.CreateOutput(new Dictionary<string, string?> { ["RequestTimeout"] = "00:00:00.500" });
         _scope.Simulator.Faults.Enqueue(FaultKind.SlowResponse, 1, TimeSpan.FromSeconds(5));
+        var instance = _scope.Instance("2.25.16");
 
-        var result = Assert.Single(await output.DeliverAsync([_scope.Instance("2.25.16")], TestContext.Current.CancellationToken));
+        var first = Assert.Single(await output.DeliverAsync([instance], TestContext.Current.CancellationToken));
+        var again = Assert.Single(await output.DeliverAsync([instance], TestContext.Current.CancellationToken));
 
-        Assert.Equal(DeliveryStatus.Delivered, result.Status);
+        Assert.Equal(DeliveryStatus.Retry, first.Status);
+        Assert.Contains("did not answer", first.Reason, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Delivered, again.Status);
         Assert.Equal(2, _scope.Simulator.Received.UploadRequests);
         Assert.Equal(1, Assert.Single(_scope.Simulator.Received.Instances).TimesReceived);
     }
@@ -80,7 +95,7 @@ public sealed class TricefyOutputTests : IAsyncLifetime
     [Fact]
     public async Task DeliverAsync_Persistent503_ReturnsRetry_ThenTheBreakerStopsHammering()
     {
-        var output = _scope.CreateOutput(new Dictionary<string, string?> { ["BreakerMinimumThroughput"] = "2", ["MaxRetryAttempts"] = "1", ["BreakDuration"] = "00:00:30" });
+        var output = _scope.CreateOutput(new Dictionary<string, string?> { ["BreakerMinimumThroughput"] = "2", ["BreakDuration"] = "00:00:30" });
         _scope.Simulator.Faults.Enqueue(FaultKind.ServiceUnavailable, 100);
         var batch = Enumerable.Range(20, 6).Select(i => _scope.Instance($"2.25.{i}")).ToArray();
 
@@ -89,7 +104,7 @@ public sealed class TricefyOutputTests : IAsyncLifetime
         Assert.All(results, r => Assert.Equal(DeliveryStatus.Retry, r.Status));
         Assert.Contains("503", results[0].Reason, StringComparison.Ordinal);
         Assert.Contains("circuit is open", results[^1].Reason, StringComparison.Ordinal);
-        Assert.True(_scope.Simulator.Received.UploadRequests < batch.Length * 2, $"{_scope.Simulator.Received.UploadRequests} requests for {batch.Length} instances: the breaker did not open.");
+        Assert.True(_scope.Simulator.Received.UploadRequests < batch.Length, $"{_scope.Simulator.Received.UploadRequests} requests for {batch.Length} instances: the breaker did not open.");
         Assert.Empty(_scope.Simulator.Received.Instances);
     }
 
@@ -105,6 +120,46 @@ public sealed class TricefyOutputTests : IAsyncLifetime
         Assert.All(results, r => Assert.Equal(DeliveryStatus.CredentialsRejected, r.Status));
         Assert.Equal(1, _scope.Simulator.Received.UploadRequests);
         Assert.DoesNotContain(_scope.Simulator.Options.Token, results[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_BreakerOpen_WaitsTheBreakDurationOnTheHostsClock_ThenTriesAgain()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var output = _scope.CreateOutput(new Dictionary<string, string?> { ["BreakerMinimumThroughput"] = "2", ["BreakDuration"] = "00:00:30" }, time: clock);
+        _scope.Simulator.Faults.Enqueue(FaultKind.ServiceUnavailable, 2);
+        await output.DeliverAsync([_scope.Instance("2.25.31"), _scope.Instance("2.25.32")], TestContext.Current.CancellationToken);
+        var instance = _scope.Instance("2.25.33");
+
+        var whileOpen = Assert.Single(await output.DeliverAsync([instance], TestContext.Current.CancellationToken));
+        clock.Advance(TimeSpan.FromSeconds(31));
+        var afterwards = Assert.Single(await output.DeliverAsync([instance], TestContext.Current.CancellationToken));
+
+        Assert.Contains("circuit is open", whileOpen.Reason, StringComparison.Ordinal);
+        Assert.Equal(DeliveryStatus.Delivered, afterwards.Status);
+        Assert.Equal(3, _scope.Simulator.Received.UploadRequests);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_AfterA401_LaterDeliveriesAndTheHandOffSendNothing_UntilTheOutputIsConfiguredAgain()
+    {
+        var output = _scope.CreateOutput(new Dictionary<string, string?> { ["Token"] = "revoked-token" });
+        var share = new ShareCompletion("share-1", new ShareRecipient("stop.after.401@example.org", null), ["2.25.1"], 1);
+
+        var first = Assert.Single(await output.DeliverAsync([_scope.Instance("2.25.35")], TestContext.Current.CancellationToken));
+        var later = Assert.Single(await output.DeliverAsync([_scope.Instance("2.25.36")], TestContext.Current.CancellationToken));
+        var handOff = await output.CompleteShareAsync(share, TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeliveryStatus.CredentialsRejected, first.Status);
+        Assert.Equal((DeliveryStatus.CredentialsRejected, DeliveryStatus.CredentialsRejected), (later.Status, handOff.Status));
+        Assert.StartsWith("Not attempted", later.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, _scope.Simulator.Received.UploadRequests);
+        Assert.Single(_scope.Simulator.Received.Rejections);
+        Assert.Empty(_scope.Simulator.Received.Shares);
+
+        var reconfigured = _scope.CreateOutput(dataFolder: "reconfigured");
+        var fixedUp = Assert.Single(await reconfigured.DeliverAsync([_scope.Instance("2.25.36")], TestContext.Current.CancellationToken));
+        Assert.Equal(DeliveryStatus.Delivered, fixedUp.Status);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class TricefyPipelineTests
     public async Task Share_OutageBetweenParts_ResendsOnlyTheMissingParts_TheSameBytesAsRecorded()
     {
         await using var scope = await SimulatorScope.StartAsync();
-        using var pipeline = new HostPipeline(scope.Temp.Combine("host"), "Uplink.Output.Tricefy", scope.CreateOutput(new Dictionary<string, string?> { ["MaxRetryAttempts"] = "0" }));
+        using var pipeline = new HostPipeline(scope.Temp.Combine("host"), "Uplink.Output.Tricefy", scope.CreateOutput());
         SyntheticClip.Write(Path.Combine(pipeline.Images, "clip"), "2.25.3232", frames: 40);
         scope.Simulator.Faults.Enqueue(Uplink.Tricefy.Simulator.Faults.FaultKind.SlowResponse, 1);
         scope.Simulator.Faults.Enqueue(Uplink.Tricefy.Simulator.Faults.FaultKind.ServiceUnavailable, 1);

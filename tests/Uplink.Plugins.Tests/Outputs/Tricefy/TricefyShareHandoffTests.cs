@@ -42,14 +42,18 @@ public sealed class TricefyShareHandoffTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CompleteShareAsync_503ThenUp_IsRetriedAndRecordedOnce()
+    public async Task CompleteShareAsync_503ThenUp_IsRetryUntilUp_AndRecordedOnce()
     {
         var output = _scope.CreateOutput();
-        _scope.Simulator.Faults.Enqueue(FaultKind.ServiceUnavailable, 2);
+        _scope.Simulator.Faults.Enqueue(FaultKind.ServiceUnavailable, 1);
+        var share = new ShareCompletion("share-2", new ShareRecipient(Email, null), ["2.25.1"], 1);
 
-        var result = await output.CompleteShareAsync(new ShareCompletion("share-2", new ShareRecipient(Email, null), ["2.25.1"], 1), TestContext.Current.CancellationToken);
-        var repeat = await output.CompleteShareAsync(new ShareCompletion("share-2", new ShareRecipient(Email, null), ["2.25.1"], 1), TestContext.Current.CancellationToken);
+        var whileDown = await output.CompleteShareAsync(share, TestContext.Current.CancellationToken);
+        var result = await output.CompleteShareAsync(share, TestContext.Current.CancellationToken);
+        var repeat = await output.CompleteShareAsync(share, TestContext.Current.CancellationToken);
 
+        Assert.Equal(DeliveryStatus.Retry, whileDown.Status);
+        Assert.Contains("503", whileDown.Reason, StringComparison.Ordinal);
         Assert.Equal(DeliveryStatus.Delivered, result.Status);
         Assert.Equal(DeliveryStatus.Delivered, repeat.Status);
         Assert.Single(_scope.Simulator.Received.Shares);
