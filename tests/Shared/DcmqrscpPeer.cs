@@ -17,6 +17,7 @@ internal sealed class DcmqrscpPeer : IAsyncDisposable
     public const string AeTitle = "ARCHIVE";
 
     private readonly Process _process;
+    private bool _disposed;
 
     private DcmqrscpPeer(Process process, int port, string folder)
     {
@@ -73,8 +74,15 @@ internal sealed class DcmqrscpPeer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the archive (a test may do so early, to prove what is then served locally); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
