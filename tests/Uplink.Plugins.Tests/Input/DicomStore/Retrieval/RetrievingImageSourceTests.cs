@@ -11,8 +11,8 @@ using Uplink.Tests.Shared;
 
 namespace Uplink.Plugins.Tests.Input.DicomStore.Retrieval;
 
-/// <summary>The DICOM input's image source with an archive configured: dcmqrscp on loopback, C-GET and C-MOVE.</summary>
-public sealed class RetrievingImageSourceTests : IAsyncDisposable
+/// <summary>The DICOM input's image source with an archive configured: dcmqrscp and Orthanc on loopback, C-GET and C-MOVE.</summary>
+public sealed class RetrievingImageSourceTests(OrthancFixture orthanc) : IClassFixture<OrthancFixture>, IAsyncDisposable
 {
     private const string ExplicitFile = "us/atl_ybr_full_exvrle.dcm";
     private readonly TempFolder _data = new("uplink-retrieve");
@@ -57,6 +57,28 @@ public sealed class RetrievingImageSourceTests : IAsyncDisposable
 
         Assert.Equal(ImageResolutionOutcome.Found, resolution.Outcome);
         Assert.Equal(DatasetBytes(Assert.Single(archive.StoredFiles())), DatasetBytes(resolution.Path!));
+    }
+
+    [Theory]
+    [InlineData("get", "us/atl_ybr_full_exvrle.dcm")]
+    [InlineData("get", "us/atl_jpeg_baseline.dcm")]
+    [InlineData("move", "us/atl_ybr_full_exvrle.dcm")]
+    [InlineData("move", "us/acuson_ybr_full_rle.dcm")]
+    public async Task Orthanc_as_the_archive_serves_an_instance_equal_at_the_DICOM_level_to_the_upload(string method, string file)
+    {
+        var source = CorpusFile(file);
+        var inputPort = await OrthancArchiveAsync(source);
+        var images = Configure(Settings(orthanc.DicomPort, method, inputPort, "ORTHANC"), run: method == "move");
+
+        var resolution = await images.ResolveAsync(Uid(source), TestContext.Current.CancellationToken);
+
+        // Orthanc's dcmtk re-serialises data sets on the wire (group lengths recomputed), so the comparison is of
+        // every element's value, in the transfer syntax it was uploaded in.
+        Assert.Equal(ImageResolutionOutcome.Found, resolution.Outcome);
+        using var sent = DicomFile.Open(source);
+        using var served = DicomFile.Open(resolution.Path!);
+        Assert.Equal(sent.TransferSyntax.Uid, served.TransferSyntax.Uid);
+        Assert.Equal(Values(sent.Dataset), Values(served.Dataset));
     }
 
     [Fact]
@@ -136,11 +158,11 @@ public sealed class RetrievingImageSourceTests : IAsyncDisposable
         _data.Dispose();
     }
 
-    private static Dictionary<string, string?> Settings(int archivePort, string method, int inputPort = 0) => new()
+    private static Dictionary<string, string?> Settings(int archivePort, string method, int inputPort = 0, string archiveAe = DcmqrscpPeer.AeTitle) => new()
     {
         ["AeTitle"] = "UPLINK",
         ["Port"] = inputPort.ToString(CultureInfo.InvariantCulture),
-        ["Retrieve:Archive"] = $"{DcmqrscpPeer.AeTitle}@127.0.0.1:{archivePort}",
+        ["Retrieve:Archive"] = $"{archiveAe}@127.0.0.1:{archivePort}",
         ["Retrieve:Method"] = method,
         ["Retrieve:TimeoutSeconds"] = "10",
     };
@@ -161,6 +183,60 @@ public sealed class RetrievingImageSourceTests : IAsyncDisposable
         Assert.Equal("DICM"u8.ToArray(), bytes[128..132]);
         Assert.Equal(new byte[] { 0x02, 0x00, 0x00, 0x00, (byte)'U', (byte)'L' }, bytes[132..138]);
         return bytes[(144 + (int)BitConverter.ToUInt32(bytes, 140))..];
+    }
+
+    /// <summary>Empties Orthanc, uploads the file over REST (kept as uploaded), and registers UPLINK on a free port as a modality that may find, get and be moved to.</summary>
+    private async Task<int> OrthancArchiveAsync(string file)
+    {
+        if (orthanc.SkipReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        await orthanc.ResetAsync();
+        using var upload = new ByteArrayContent(await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken));
+        (await orthanc.Http.PostAsync(new Uri(orthanc.BaseUrl, "instances"), upload, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        var port = FreePort();
+        using var modality = new StringContent($$"""{"AET": "UPLINK", "Host": "127.0.0.1", "Port": {{port}}}""");
+        (await orthanc.Http.PutAsync(new Uri(orthanc.BaseUrl, "modalities/uplink"), modality, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        return port;
+    }
+
+    /// <summary>Every element's tag and value bytes, depth first, group lengths left out.</summary>
+    private static List<string> Values(DicomDataset dataset)
+    {
+        var values = new List<string>();
+        foreach (var item in dataset.Where(i => i.Tag.Element != 0x0000))
+        {
+            switch (item)
+            {
+                case DicomElement element:
+                    using (var value = element.OpenValue())
+                    using (var copy = new MemoryStream())
+                    {
+                        value.CopyTo(copy);
+                        values.Add($"{item.Tag} {Convert.ToHexString(copy.ToArray())}");
+                    }
+
+                    break;
+                case DicomSequence sequence:
+                    values.Add($"{item.Tag} {sequence.Items.Count} items");
+                    values.AddRange(sequence.Items.SelectMany(Values));
+                    break;
+                case DicomFragmentSequence fragments:
+                    foreach (var fragment in fragments.Fragments)
+                    {
+                        using var value = fragment.OpenRead();
+                        using var copy = new MemoryStream();
+                        value.CopyTo(copy);
+                        values.Add($"{item.Tag} fragment {Convert.ToHexString(copy.ToArray())}");
+                    }
+
+                    break;
+            }
+        }
+
+        return values;
     }
 
     private static int FreePort()
