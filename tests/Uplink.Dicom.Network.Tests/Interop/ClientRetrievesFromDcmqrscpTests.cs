@@ -112,13 +112,66 @@ public sealed class ClientRetrievesFromDcmqrscpTests : IDisposable
         Assert.True(client.IsOpen);
     }
 
+    [Fact]
+    public async Task Cancelling_a_series_move_sends_C_CANCEL_and_dcmqrscp_stops_early_keeping_the_association()
+    {
+        // Four instances of one series, to a storescp that sleeps after each store: time for the cancel to land mid-move.
+        var series = await CopiesOfOneSeriesAsync(Corpus.File(ExplicitFile), 4);
+        await using var destination = await StorescpPeer.StartAsync("--sleep-after", "1");
+        await using var archive = await DcmqrscpPeer.StartAsync(new Dictionary<string, int> { [StorescpPeer.AeTitle] = destination.Port });
+        await archive.LoadAsync(series);
+        using var file = DicomFile.Open(series[0]);
+        var query = DicomQuery.Create(DicomQueryRoot.Study, "SERIES", new Dictionary<DicomTag, string>
+        {
+            [DicomTags.StudyInstanceUID] = file.Dataset.GetString(DicomTags.StudyInstanceUID)!,
+            [DicomTags.SeriesInstanceUID] = file.Dataset.GetString(DicomTags.SeriesInstanceUID)!,
+        });
+        await using var client = await ConnectAsync(archive.Port, DicomPresentationProposal.QueryRetrieve(DicomQueryRoot.Study));
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var progress = new List<DicomRetrieveStatus>();
+
+        var move = client.MoveAsync(query, StorescpPeer.AeTitle, new CancelOnFirstReport(progress, cancel), cancel.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => move);
+        Assert.True(client.IsOpen, "dcmqrscp answered C-CANCEL, so the association should still be usable");
+        Assert.True(destination.Files().Length < series.Length, $"{destination.Files().Length} of {series.Length} instances arrived despite the cancel");
+        await client.ReleaseAsync(TestContext.Current.CancellationToken);
+    }
+
     public void Dispose()
     {
         _store.Dispose();
         _spool.Dispose();
     }
 
+    /// <summary>Copies of one file with new SOP Instance UIDs (dcmodify), so they form one series.</summary>
+    private async Task<string[]> CopiesOfOneSeriesAsync(string source, int count)
+    {
+        var copies = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            copies[i] = Path.Combine(_store.Path, $"copy{i}.dcm");
+            File.Copy(source, copies[i]);
+            // dcmodify updates the file meta's Media Storage SOP Instance UID to match.
+            var uid = $"2.25.{new System.Numerics.BigInteger([.. Guid.NewGuid().ToByteArray(), 0])}";
+            var (exit, output) = await DcmtkTool.RunAsync(TimeSpan.FromSeconds(30), "dcmodify", "-nb", "-m", $"SOPInstanceUID={uid}", copies[i]);
+            Assert.True(exit == 0, output);
+        }
+
+        return copies;
+    }
+
     private static string Uid(string path) => Part10Header.Read(path).SopInstanceUid;
+
+    /// <summary>Cancels the operation on its first pending response.</summary>
+    private sealed class CancelOnFirstReport(List<DicomRetrieveStatus> reports, CancellationTokenSource cancel) : IProgress<DicomRetrieveStatus>
+    {
+        public void Report(DicomRetrieveStatus value)
+        {
+            reports.Add(value);
+            cancel.Cancel();
+        }
+    }
 
     private static async Task<DicomQuery> LocateAsync(DicomClient client, string sopInstanceUid)
     {
