@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Uplink.Input.DicomStore.Retrieval;
 using Uplink.Plugins.Abstractions;
 using Uplink.Plugins.Abstractions.Inputs;
 
@@ -22,7 +23,7 @@ internal sealed class DicomStorePlugin : IUplinkPlugin
         services.AddSingleton(options);
         services.AddSingleton(context.Time);
         services.AddSingleton(new DurableInstanceStore(directory));
-        services.AddSingleton<IImageSource, ReceivedImageSource>();
+        RetrievalRegistration.AddImageSource(services, context.Settings, options);
         services.AddSingleton<DicomStoreInput>();
         services.AddSingleton<IInputPlugin>(sp => sp.GetRequiredService<DicomStoreInput>());
     }

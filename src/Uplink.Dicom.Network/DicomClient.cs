@@ -6,21 +6,26 @@ using Uplink.Dicom.Network.Pdus;
 namespace Uplink.Dicom.Network;
 
 /// <summary>
-/// A DICOM association as requestor (SCU): C-ECHO, and C-STORE of Part 10 files sent in the transfer syntax they
-/// are stored in, one operation at a time. End it with <see cref="ReleaseAsync"/>; disposing without a release aborts.
+/// A DICOM association as requestor (SCU): C-ECHO; C-STORE of Part 10 files sent in the transfer syntax they
+/// are stored in; C-FIND, C-MOVE and C-GET (whose C-STORE sub-operations it performs as SCP, spooled to disk).
+/// One operation at a time. End it with <see cref="ReleaseAsync"/>; disposing without a release aborts.
 /// </summary>
-public sealed class DicomClient : IAsyncDisposable
+public sealed partial class DicomClient : IAsyncDisposable
 {
     private readonly Association _association;
     private readonly DataTransferWriter _writer;
     private readonly MessageAssembler _assembler;
+    private readonly DicomClientOptions _options;
+    private readonly HashSet<string> _scpRoles;
     private ushort _nextMessageId = 1;
 
-    private DicomClient(Association association)
+    private DicomClient(Association association, DicomClientOptions options, IEnumerable<string> scpRoles)
     {
         _association = association;
+        _options = options;
+        _scpRoles = [.. scpRoles];
         _writer = new DataTransferWriter(association);
-        _assembler = new MessageAssembler(association.AcceptedContexts, spoolDirectory: null);
+        _assembler = new MessageAssembler(association.AcceptedContexts, options.TemporaryDirectory, StoreResponder.SpoolPrefix(association, options.CalledAeTitle.Trim()));
     }
 
     /// <summary>The accepted presentation contexts: SOP class and transfer syntax pairs this association can carry.</summary>
@@ -52,7 +57,8 @@ public sealed class DicomClient : IAsyncDisposable
         try
         {
             var contexts = proposals.Select((p, i) => new PresentationContext((byte)((2 * i) + 1), p.AbstractSyntax, p.TransferSyntaxes)).ToArray();
-            var request = new AssociateRequest(1, called, calling, AssociateRequest.DicomApplicationContext, contexts, UserInformation.Uplink(options.MaxPduLength));
+            var roles = proposals.Where(p => p.ScpRole).Select(p => p.AbstractSyntax).Distinct(StringComparer.Ordinal).Select(c => new RoleSelection(c, true, true)).ToArray();
+            var request = new AssociateRequest(1, called, calling, AssociateRequest.DicomApplicationContext, contexts, UserInformation.Uplink(options.MaxPduLength, roles));
             await association.SendAsync(PduEncoder.Encode(request), cancellationToken).ConfigureAwait(false);
             var answer = await association.ReceiveAsync(options.Timeouts.Artim, cancellationToken).ConfigureAwait(false);
             switch (answer?.Type)
@@ -64,7 +70,10 @@ public sealed class DicomClient : IAsyncDisposable
                         .Where(r => r.IsAccepted && proposed.ContainsKey(r.Id) && proposed[r.Id].TransferSyntaxes.Contains(r.TransferSyntax))
                         .Select(r => (r.Id, proposed[r.Id].AbstractSyntax, r.TransferSyntax));
                     association.Establish(accept.UserInformation.MaxPduLength, accepted);
-                    return new DicomClient(association);
+
+                    // In the A-ASSOCIATE-AC the role fields answer for the requestor's roles (PS3.7 D.3.3.4).
+                    var scpRoles = accept.UserInformation.RoleSelections.Where(r => r.ScpRole && roles.Any(p => p.SopClassUid == r.SopClassUid)).Select(r => r.SopClassUid);
+                    return new DicomClient(association, options, scpRoles);
                 case PduType.AssociateReject:
                     var reject = PduDecoder.DecodeAssociateReject(answer.Body);
                     association.Close();
@@ -250,21 +259,31 @@ public sealed class DicomClient : IAsyncDisposable
                     }
 
                     break;
-                case PduType.Abort:
-                    var abort = PduDecoder.DecodeAbort(pdu.Body);
-                    _association.Close();
-                    throw new DicomNetworkException($"The peer aborted the association (source {(byte)abort.Source}, reason {(byte)abort.Reason}).");
-                case null:
-                    _association.Close();
-                    throw new DicomNetworkException("The peer closed the connection without a response.");
                 default:
-                    throw new PduFormatException(AbortReason.UnexpectedPdu, $"{pdu.Type} while waiting for a response.");
+                    throw NotDataTransfer(pdu);
             }
         }
     }
 
+    /// <summary>What a PDU other than P-DATA-TF means while a response is awaited: the end of the association.</summary>
+    private Exception NotDataTransfer(RawPdu? pdu)
+    {
+        switch (pdu?.Type)
+        {
+            case PduType.Abort:
+                var abort = PduDecoder.DecodeAbort(pdu.Body);
+                _association.Close();
+                return new DicomNetworkException($"The peer aborted the association (source {(byte)abort.Source}, reason {(byte)abort.Reason}).");
+            case null:
+                _association.Close();
+                return new DicomNetworkException("The peer closed the connection without a response.");
+            default:
+                return new PduFormatException(AbortReason.UnexpectedPdu, $"{pdu.Type} while waiting for a response.");
+        }
+    }
+
     /// <summary>Turns protocol, timeout and socket failures into an A-ABORT and a <see cref="DicomNetworkException"/>.</summary>
-    private async Task<ushort> GuardAsync(Func<Task<ushort>> operation)
+    private async Task<T> GuardAsync<T>(Func<Task<T>> operation)
     {
         try
         {

@@ -21,6 +21,12 @@ public sealed record DicomClientOptions
     /// <summary>Connect and ARTIM, idle and DIMSE (response) timeouts.</summary>
     public DicomNetworkTimeouts Timeouts { get; init; } = DicomNetworkTimeouts.Default;
 
+    /// <summary>How long a cancelled C-FIND, C-MOVE or C-GET waits for the peer's answer to C-CANCEL before the association is aborted.</summary>
+    public TimeSpan CancelGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Where data sets the peer sends (C-FIND matches, C-GET instances) are spooled while they arrive; put it on the volume of the store C-GET instances go to.</summary>
+    public string TemporaryDirectory { get; init; } = Path.GetTempPath();
+
     /// <summary>The clock for every timer.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

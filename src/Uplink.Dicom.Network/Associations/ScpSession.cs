@@ -87,11 +87,7 @@ internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDic
 
     private async Task ServeAsync(Association association, string calling, CancellationToken cancellationToken)
     {
-        using var assembler = new MessageAssembler(association.AcceptedContexts, options.TemporaryDirectory, (context, command) => Part10Writer.Header(
-            command.GetString(CommandTags.AffectedSopClassUid) ?? string.Empty,
-            command.GetString(CommandTags.AffectedSopInstanceUid) ?? string.Empty,
-            association.AcceptedContexts[context].TransferSyntax,
-            calling));
+        using var assembler = new MessageAssembler(association.AcceptedContexts, options.TemporaryDirectory, StoreResponder.SpoolPrefix(association, calling));
         var writer = new DataTransferWriter(association);
         while (true)
         {
@@ -139,36 +135,12 @@ internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDic
                 response = DimseCommands.EchoResponse(messageId, DimseStatus.Success);
                 break;
             case CommandField.CStoreRequest when message.SpoolPath is not null || message.DatasetLost:
-                var sopClass = command.GetString(CommandTags.AffectedSopClassUid) ?? string.Empty;
-                var sopInstance = command.GetString(CommandTags.AffectedSopInstanceUid) ?? string.Empty;
-                var status = message.DatasetLost
-                    ? DimseStatus.OutOfResources
-                    : await StoreAsync(association, calling, message, sopClass, sopInstance, cancellationToken).ConfigureAwait(false);
-                response = DimseCommands.StoreResponse(messageId, sopClass, sopInstance, status);
+                response = await StoreResponder.AnswerAsync(association, handler, calling, message, cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new DimseFormatException($"Command 0x{command.CommandField:X4} is not one this side performs.");
         }
 
         await writer.SendAsync(message.ContextId, response, null, 0, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<ushort> StoreAsync(Association association, string calling, DimseMessage message, string sopClass, string sopInstance, CancellationToken cancellationToken)
-    {
-        var (abstractSyntax, transferSyntax) = association.AcceptedContexts[message.ContextId];
-        if (sopClass != abstractSyntax || sopInstance.Length == 0)
-        {
-            return DimseStatus.DataSetDoesNotMatchSopClass;
-        }
-
-        try
-        {
-            return await handler.StoreAsync(new DicomStoreRequest(calling, sopClass, sopInstance, transferSyntax, message.SpoolPath!, message.DatasetOffset), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Whatever went wrong, the instance is not known to be kept: refuse, never claim success.
-            return DimseStatus.OutOfResources;
-        }
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Uplink.Tests.Shared;
 
 namespace Uplink.Plugins.Tests.Support;
 

@@ -1,8 +1,36 @@
-namespace Uplink.Plugins.Tests.Support;
+using System.Diagnostics;
 
-/// <summary>The LD_PRELOAD shim that turns <c>bind(0.0.0.0)</c> into <c>bind(127.0.0.1)</c> (Orthanc 1.10 cannot choose its address).</summary>
+namespace Uplink.Tests.Shared;
+
+/// <summary>The LD_PRELOAD shim that turns <c>bind(0.0.0.0)</c> into <c>bind(127.0.0.1)</c> (Orthanc 1.10 and dcmtk 3.6.7's SCPs cannot choose their address).</summary>
 internal static class LoopbackShim
 {
+    /// <summary>Builds the shim with cc into <paramref name="folder"/>, or skips the test when cc cannot.</summary>
+    /// <param name="folder">A temporary folder.</param>
+    /// <returns>The shared library's path, for LD_PRELOAD.</returns>
+    public static async Task<string> BuildOrSkipAsync(string folder)
+    {
+        var source = Path.Combine(folder, "loopback-bind.c");
+        var library = Path.Combine(folder, "loopback-bind.so");
+        await File.WriteAllTextAsync(source, Source);
+        try
+        {
+            using var cc = Process.Start(new ProcessStartInfo("cc", ["-shared", "-fPIC", "-O2", "-o", library, source, "-ldl"]) { RedirectStandardError = true })!;
+            var error = await cc.StandardError.ReadToEndAsync();
+            await cc.WaitForExitAsync();
+            if (cc.ExitCode != 0)
+            {
+                Assert.Skip($"cc could not build the loopback-bind shim that keeps the peer on 127.0.0.1: {error}");
+            }
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Skip("cc is not installed; without the loopback-bind shim the peer would listen on every interface.");
+        }
+
+        return library;
+    }
+
     public const string Source = """
         #define _GNU_SOURCE
         #include <dlfcn.h>
