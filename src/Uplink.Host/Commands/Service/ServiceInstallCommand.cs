@@ -23,7 +23,7 @@ internal sealed class ServiceInstallCommand(ConsoleOutput console) : ICommand
     public string Summary => "Installs Uplink as a service: the Windows Service (sc.exe), or on Linux prints the systemd steps (--systemd, as root, takes them).";
 
     /// <inheritdoc />
-    public string Failure => "a step failed (named with its output), not run as root or administrator, the unit file is missing, or the system is neither Windows nor Linux";
+    public string Failure => "a step failed (named with its output), not run as root or administrator, the unit file is missing, --systemd with the binary under /home or /root (hidden from the service), or the system is neither Windows nor Linux";
 
     /// <inheritdoc />
     public IReadOnlyList<Symbol> Symbols => [_config, _systemd];
@@ -67,6 +67,12 @@ internal sealed class ServiceInstallCommand(ConsoleOutput console) : ICommand
         {
             await PrintAsync(installDirectory, config).ConfigureAwait(false);
             return ExitCodes.Success;
+        }
+
+        if (SystemdPlan.InstallDirectoryProblem(installDirectory) is { } problem)
+        {
+            await console.Error.WriteLineAsync($"{Verb}: {problem}").ConfigureAwait(false);
+            return ExitCodes.Failed;
         }
 
         if (!Environment.IsPrivilegedProcess)
@@ -113,6 +119,10 @@ internal sealed class ServiceInstallCommand(ConsoleOutput console) : ICommand
         await o.WriteLineAsync("Then:").ConfigureAwait(false);
         await WriteNextStepsAsync(installDirectory, config).ConfigureAwait(false);
         await o.WriteLineAsync("'uplink service install --systemd', run as root, takes the first steps itself.").ConfigureAwait(false);
+        if (SystemdPlan.InstallDirectoryProblem(installDirectory) is { } problem)
+        {
+            await o.WriteLineAsync($"Note: {problem}.").ConfigureAwait(false);
+        }
     }
 
     private async Task WriteNextStepsAsync(string installDirectory, string config)

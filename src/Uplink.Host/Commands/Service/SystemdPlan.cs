@@ -67,6 +67,14 @@ internal static class SystemdPlan
             : $"sed {string.Join(' ', pairs.Select(p => $"-e 's#{p.From}#{p.To}#g'"))} {shipped} > {UnitPath}";
     }
 
+    /// <summary>Why the unit could not run the binary from its folder, if it could not.</summary>
+    /// <param name="installDirectory">The folder holding <c>uplink</c>.</param>
+    /// <returns>The problem, or null.</returns>
+    public static string? InstallDirectoryProblem(string installDirectory) =>
+        new[] { "/home/", "/root/", "/run/user/" }.Any(p => (installDirectory.TrimEnd('/') + "/").StartsWith(p, StringComparison.Ordinal))
+            ? $"the unit's ProtectHome=true hides {installDirectory} from the service: copy the publish folder to {DefaultInstallDirectory} and run it from there"
+            : null;
+
     /// <summary>The steps before the unit is written: the account and the data folder.</summary>
     /// <param name="dataDirectory">The data folder.</param>
     /// <param name="accountExists">Whether the <c>uplink</c> account exists already.</param>

@@ -49,6 +49,19 @@ public sealed class ServiceCommandTests
         Assert.Equal("install -m 0644 /opt/uplink/uplink.service /etc/systemd/system/uplink.service", SystemdPlan.InstallUnitLine("/opt/uplink", "/var/lib/uplink/uplink.json"));
     }
 
+    [Theory]
+    [InlineData("/home/admin/uplink", true)]
+    [InlineData("/root/uplink/", true)]
+    [InlineData("/opt/uplink", false)]
+    [InlineData("/srv/homes/uplink", false)]
+    public void A_binary_under_a_home_folder_is_refused_because_the_unit_hides_homes(string installDirectory, bool refused)
+    {
+        var problem = SystemdPlan.InstallDirectoryProblem(installDirectory);
+
+        Assert.Equal(refused, problem is not null);
+        Assert.True(problem is null || problem.Contains("ProtectHome=true hides", StringComparison.Ordinal), problem);
+    }
+
     [Fact]
     public void An_existing_account_is_not_created_again()
     {
