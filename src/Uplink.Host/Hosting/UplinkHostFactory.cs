@@ -12,14 +12,16 @@ using Uplink.Core.Plugins.Loading;
 using Uplink.Core.Plugins.Supervision;
 using Uplink.Core.Shares;
 using Uplink.Host.Hosting.Health;
+using Uplink.Host.Hosting.Logs;
+using Uplink.Host.Hosting.Telemetry;
 
 namespace Uplink.Host.Hosting;
 
 /// <summary>
 /// Builds the Generic Host behind <c>uplink run</c>: the configuration file, Serilog (console and a
-/// daily rolling file under the data folder's <c>logs/</c>), options validated at start, Windows Service
-/// and systemd awareness, the plugin system, the input supervisor, the pipeline hook, and the admin
-/// listener with the health checks.
+/// daily rolling file under the data folder's <c>logs/</c>, limited by <c>Uplink:Logs</c>), options validated at start, Windows Service
+/// and systemd awareness, the plugin system, the input supervisor, the pipeline hook, the admin
+/// listener with the health checks, and the metrics exporter when one is configured.
 /// </summary>
 internal static class UplinkHostFactory
 {
@@ -40,6 +42,7 @@ internal static class UplinkHostFactory
         builder.Configuration.AddConfiguration(source.Root);
         builder.Configuration.AddEnvironmentVariables("UPLINK_");
 
+        var logs = StartupOptions.Read(builder.Configuration, LogOptions.SectionName, new LogOptionsValidator());
         var serilog = new LoggerConfiguration()
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
@@ -49,7 +52,9 @@ internal static class UplinkHostFactory
                 Path.Combine(source.Options.DataDirectory, "logs", "uplink-.log"),
                 outputTemplate: FileTemplate,
                 rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 31,
+                retainedFileCountLimit: logs.RetainedFileCount,
+                fileSizeLimitBytes: logs.FileSizeLimitBytes,
+                rollOnFileSizeLimit: logs.RollOnFileSizeLimit,
                 formatProvider: CultureInfo.InvariantCulture);
         if (builder.Configuration.GetSection("Serilog").Exists())
         {
@@ -77,6 +82,7 @@ internal static class UplinkHostFactory
         builder.Services.AddSingleton<InputSupervisor>();
         builder.Services.AddHostedService<InputSupervisorService>();
         builder.Services.AddUplinkHealth(builder.Configuration);
+        builder.Services.AddUplinkTelemetry(builder.Configuration);
         return builder.Build();
     }
 
