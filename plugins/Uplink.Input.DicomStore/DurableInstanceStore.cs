@@ -35,6 +35,8 @@ internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandle
 
         if (File.Exists(target))
         {
+            // The repeat's own spooled copy goes before the answer, so a sender (or an admin) never sees two files for one instance.
+            TryDelete(request.Part10Path);
             return DimseStatus.Success;
         }
 
@@ -77,7 +79,7 @@ internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandle
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The store is already failing; the temporary name keeps the leftover out of every lookup.
+            // A leftover keeps its temporary name, which every lookup skips.
         }
     }
 }
