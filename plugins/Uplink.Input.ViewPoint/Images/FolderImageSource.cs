@@ -43,7 +43,8 @@ internal sealed class FolderImageSource : IImageSource
         var file = new FileInfo(path);
         if (!file.Exists)
         {
-            return ImageResolution.Unknown($"no file {relative} in the image store");
+            // The reason is shown to admins and in status answers, which never show an image id.
+            return ImageResolution.Unknown("no file for the image id in the image store (ImageRoot, PathTemplate)");
         }
 
         if (file.LinkTarget is not null && (file.ResolveLinkTarget(returnFinalTarget: true) is not { } target || !IsInside(Path.GetFullPath(target.FullName))))

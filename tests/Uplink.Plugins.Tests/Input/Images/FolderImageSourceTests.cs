@@ -29,7 +29,8 @@ public sealed class FolderImageSourceTests : IDisposable
         var resolution = await source.ResolveAsync("IMG8", CancellationToken.None);
 
         Assert.Equal(ImageResolutionOutcome.Unknown, resolution.Outcome);
-        Assert.Equal("no file IMG8.dcm in the image store", resolution.Reason);
+        Assert.Equal("no file for the image id in the image store (ImageRoot, PathTemplate)", resolution.Reason);
+        Assert.DoesNotContain("IMG8", resolution.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
