@@ -33,4 +33,10 @@ internal sealed class DicomStoreOptions
 
     /// <summary>Where instances are kept; relative paths are under the plugin's data folder.</summary>
     public string StoreDirectory { get; set; } = "instances";
+
+    /// <summary>When true, a study that has received nothing for <see cref="StudyQuietSeconds"/> becomes a share to the active outputs, without recipient.</summary>
+    public bool RouteStudies { get; set; }
+
+    /// <summary>How long a study must be quiet before its received instances are routed.</summary>
+    public double StudyQuietSeconds { get; set; } = 30;
 }

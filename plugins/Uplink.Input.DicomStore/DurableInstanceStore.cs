@@ -1,5 +1,6 @@
 using Uplink.Dicom;
 using Uplink.Dicom.Network;
+using Uplink.Input.DicomStore.Routing;
 
 namespace Uplink.Input.DicomStore;
 
@@ -8,9 +9,10 @@ namespace Uplink.Input.DicomStore;
 /// durable: the spooled file is moved to a temporary name in the store folder (a rename when the spool is on
 /// the same volume, as the input configures it), fsync'ed, renamed into place, and the folder fsync'ed. Any
 /// failure answers A700 (out of resources) and leaves no partial file under an instance's name. An instance
-/// already stored is acknowledged again without being rewritten, so a sender's retry is harmless.
+/// already stored is acknowledged again without being rewritten, so a sender's retry is harmless. With routing
+/// on, the instance's routing marker is durable before the acknowledgement too.
 /// </summary>
-internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandler
+internal sealed class DurableInstanceStore(string directory, StudyRouter? router = null) : IDicomStoreHandler
 {
     public string Directory { get; } = directory;
 
@@ -35,6 +37,8 @@ internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandle
 
         if (File.Exists(target))
         {
+            // Dropped now rather than by the server after the answer, so the folder never shows the copy.
+            TryDelete(request.Part10Path);
             return DimseStatus.Success;
         }
 
@@ -46,6 +50,12 @@ internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandle
             using (var written = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None))
             {
                 written.Flush(flushToDisk: true);
+            }
+
+            var study = router is null ? null : StudyRouter.StudyOf(temp);
+            if (study is not null)
+            {
+                router!.Prepare(request.SopInstanceUid, study);
             }
 
             try
@@ -60,6 +70,11 @@ internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandle
             }
 
             DirectorySync.Flush(Directory);
+            if (study is not null)
+            {
+                router!.Received(request.SopInstanceUid, study);
+            }
+
             return DimseStatus.Success;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -9,7 +9,8 @@ namespace Uplink.Core.Shares.Pipeline;
 
 /// <summary>
 /// The last step of a share whose images are all finished: decrypts the recipient for the outputs'
-/// share calls only, then ends the share and erases the recipient and the spooled files.
+/// share calls only, then ends the share and erases the recipient and the spooled files. A share without
+/// contact (a routing share) ends without any output's share call.
 /// </summary>
 internal sealed class ShareHandOff(
     IActivePlugins plugins,
@@ -42,6 +43,14 @@ internal sealed class ShareHandOff(
         }
 
         var recipient = protector.Unprotect(item.ShareId, item.ProtectedRecipient!);
+        if (!recipient.HasContact)
+        {
+            // A routing share: the instances are delivered and there is no contact to hand to any output.
+            attempts.Record(item.ShareId, null, Stage, null, "ok", "no recipient: no patient link requested");
+            End(item, ShareState.Completed, null);
+            return;
+        }
+
         var completion = new ShareCompletion(item.ShareId, recipient, item.StudyInstanceUids, item.DeliveredCount);
         var done = queue.CompletedOutputs(item.ShareId);
         foreach (var output in plugins.Outputs.Where(o => !done.Contains(o.PluginId)))
