@@ -30,6 +30,7 @@ internal sealed class DicomStoreInput(DicomStoreOptions options, DurableInstance
                 AbstractSyntaxes = options.SopClasses,
                 TransferSyntaxes = options.TransferSyntaxes,
                 MaxPduLength = options.MaxPduLength,
+                MaxAssociations = options.MaxAssociations,
 
                 // Spooling beside the store keeps the final write on one volume.
                 TemporaryDirectory = store.Directory,

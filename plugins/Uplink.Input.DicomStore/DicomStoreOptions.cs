@@ -31,6 +31,9 @@ internal sealed class DicomStoreOptions
     /// <summary>The maximum PDU length announced to senders (0 = unlimited).</summary>
     public uint MaxPduLength { get; set; } = 65536;
 
+    /// <summary>The most associations served at once; more are rejected as transient (the sender retries later). 0 = no limit.</summary>
+    public int MaxAssociations { get; set; } = 16;
+
     /// <summary>Where instances are kept; relative paths are under the plugin's data folder.</summary>
     public string StoreDirectory { get; set; } = "instances";
 

@@ -18,6 +18,7 @@ public sealed class DicomServer : IAsyncDisposable
     private readonly List<Task> _sessions = [];
     private readonly Lock _sessionsLock = new();
     private readonly Task _acceptLoop;
+    private int _active;
 
     private DicomServer(DicomServerOptions options, IDicomStoreHandler handler)
     {
@@ -87,11 +88,23 @@ public sealed class DicomServer : IAsyncDisposable
                 return;
             }
 
-            var session = new ScpSession(socket, _options, _handler);
+            // Counted from the connection, so a burst of connections cannot all pass the check before any negotiates.
+            var active = Interlocked.Increment(ref _active);
+            var session = new ScpSession(socket, _options, _handler, overCapacity: _options.MaxAssociations > 0 && active > _options.MaxAssociations);
             lock (_sessionsLock)
             {
                 _sessions.RemoveAll(t => t.IsCompleted);
-                _sessions.Add(Task.Run(() => session.RunAsync(_stopping.Token)));
+                _sessions.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await session.RunAsync(_stopping.Token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _active);
+                    }
+                }));
             }
         }
     }

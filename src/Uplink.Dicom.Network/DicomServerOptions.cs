@@ -29,6 +29,12 @@ public sealed record DicomServerOptions
     /// <summary>The maximum P-DATA-TF length announced to peers (0 = unlimited).</summary>
     public uint MaxPduLength { get; init; } = 65536;
 
+    /// <summary>
+    /// The most associations served at once; a request beyond it is rejected as transient (source 3, reason 2
+    /// "local limit exceeded") so the sender retries later. 0 = no limit.
+    /// </summary>
+    public int MaxAssociations { get; init; }
+
     /// <summary>ARTIM, idle and DIMSE timeouts.</summary>
     public DicomNetworkTimeouts Timeouts { get; init; } = DicomNetworkTimeouts.Default;
 

@@ -7,9 +7,10 @@ namespace Uplink.Dicom.Network.Associations;
 /// <summary>
 /// One accepted connection, from Sta2 to close: negotiates, answers C-ECHO and C-STORE, and ends with a
 /// release, an abort either way, or a timeout (which aborts). A data set in flight when the association
-/// ends is deleted; the handler only ever sees complete instances.
+/// ends is deleted; the handler only ever sees complete instances. A session beyond the server's association cap
+/// answers its request with a transient rejection.
 /// </summary>
-internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDicomStoreHandler handler)
+internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDicomStoreHandler handler, bool overCapacity)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -68,7 +69,7 @@ internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDic
         }
 
         var request = PduDecoder.DecodeAssociateRequest(pdu.Body);
-        var outcome = AssociationNegotiator.Answer(request, options);
+        var outcome = overCapacity ? NegotiationOutcome.OverCapacity : AssociationNegotiator.Answer(request, options);
         if (outcome.Reject is { } reject)
         {
             await association.SendAsync(PduEncoder.Encode(reject), cancellationToken).ConfigureAwait(false);
