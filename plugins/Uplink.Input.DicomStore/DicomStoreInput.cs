@@ -18,7 +18,8 @@ internal sealed class DicomStoreInput(DicomStoreOptions options, DurableInstance
     {
         Directory.CreateDirectory(store.Directory);
 
-        // Before the first association: a marker is only an orphan when no store is in flight.
+        // Before the first association: a spool file or a marker is only a leftover when no store is in flight.
+        store.RemoveLeftovers();
         router?.Recover();
         var server = DicomServer.Start(
             new DicomServerOptions

@@ -20,6 +20,19 @@ internal sealed class DurableInstanceStore(string directory, StudyRouter? router
     public string? PathFor(string sopInstanceUid) =>
         DicomUid.IsValid(sopInstanceUid) ? Path.Combine(Directory, sopInstanceUid + ".dcm") : null;
 
+    /// <summary>
+    /// Removes what a killed run left half-written: spool files and temporary copies, none of which was ever
+    /// acknowledged (the sender retries them). Call before the server accepts anything.
+    /// </summary>
+    public void RemoveLeftovers()
+    {
+        foreach (var leftover in System.IO.Directory.EnumerateFiles(Directory, DicomServer.SpoolFilePattern)
+            .Concat(System.IO.Directory.EnumerateFiles(Directory, ".*.tmp")))
+        {
+            TryDelete(leftover);
+        }
+    }
+
     public Task<ushort> StoreAsync(DicomStoreRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

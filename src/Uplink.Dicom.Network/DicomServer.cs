@@ -30,6 +30,12 @@ public sealed class DicomServer : IAsyncDisposable
         _acceptLoop = AcceptLoopAsync();
     }
 
+    /// <summary>
+    /// The names of the spool files received data sets stream into, in <see cref="DicomServerOptions.TemporaryDirectory"/>.
+    /// A process killed mid-transfer leaves one behind; the owner of a private spool folder removes them before starting.
+    /// </summary>
+    public const string SpoolFilePattern = "uplink-rx-*.part";
+
     /// <summary>The port listened on (the chosen one when the options said 0).</summary>
     public int Port { get; }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -33,7 +32,7 @@ public sealed class DicomRoutingToOrthancTests(OrthancFixture orthanc) : IClassF
         var needles = Needles(host.Exam.Select(i => i.Path));
 
         await host.StartAsync();
-        await SendAsync(port, host.Exam.Select(i => i.Path), ct);
+        await DicomReceiver.SendAsync(port, host.Exam.Select(i => i.Path), ct);
         var instances = await WaitForInstancesAsync(host.Exam.Count, ct);
 
         foreach (var id in instances)
@@ -54,28 +53,22 @@ public sealed class DicomRoutingToOrthancTests(OrthancFixture orthanc) : IClassF
         Assert.DoesNotContain(needles, n => study.Contains(n, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>DICOM in (routing after a 1 s quiet period), Orthanc out; the ViewPoint input stays so the test knows the host is up.</summary>
-    private void RouteDicomToOrthanc(EndToEndSite host, int port) => host.Edit(uplink =>
+    /// <summary>DICOM in (routing after a 1 s quiet period), Orthanc out.</summary>
+    private void RouteDicomToOrthanc(EndToEndSite host, int port)
     {
-        uplink["Inputs"] = new JsonArray("Uplink.Input.ViewPoint", "Uplink.Input.DicomStore");
-        uplink["Outputs"] = new JsonArray("Uplink.Output.DicomStore");
-        var plugins = uplink["Plugins"]!.AsObject();
-        plugins["Uplink.Input.DicomStore"] = new JsonObject
+        DicomReceiver.Enable(host, port, quietSeconds: 1);
+        host.Edit(uplink =>
         {
-            ["AeTitle"] = "UPLINK",
-            ["Port"] = port,
-            ["AllowedCallingAeTitles"] = new JsonArray("STORESCU"),
-            ["RouteStudies"] = true,
-            ["StudyQuietSeconds"] = 1,
-        };
-        plugins["Uplink.Output.DicomStore"] = new JsonObject
-        {
-            ["Host"] = "127.0.0.1",
-            ["Port"] = orthanc.DicomPort,
-            ["CalledAeTitle"] = "ORTHANC",
-            ["CallingAeTitle"] = "UPLINK",
-        };
-    });
+            uplink["Outputs"] = new JsonArray("Uplink.Output.DicomStore");
+            uplink["Plugins"]!["Uplink.Output.DicomStore"] = new JsonObject
+            {
+                ["Host"] = "127.0.0.1",
+                ["Port"] = orthanc.DicomPort,
+                ["CalledAeTitle"] = "ORTHANC",
+                ["CallingAeTitle"] = "UPLINK",
+            };
+        });
+    }
 
     /// <summary>The planted identity, institution, private values and every original UID of the exam.</summary>
     private static List<string> Needles(IEnumerable<string> files)
@@ -94,25 +87,6 @@ public sealed class DicomRoutingToOrthancTests(OrthancFixture orthanc) : IClassF
         }
 
         return [.. needles.Distinct(StringComparer.Ordinal)];
-    }
-
-    /// <summary>Sends with storescu, retrying while the receiver is still starting (connection refused).</summary>
-    private static async Task SendAsync(int port, IEnumerable<string> files, CancellationToken ct)
-    {
-        string[] args = ["-aet", "STORESCU", "-aec", "UPLINK", "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), .. files];
-        var output = string.Empty;
-        for (var attempt = 0; attempt < 30; attempt++)
-        {
-            (var exit, output) = await DcmtkTool.RunAsync(TimeSpan.FromSeconds(60), "storescu", args);
-            if (exit == 0)
-            {
-                return;
-            }
-
-            await Task.Delay(500, ct);
-        }
-
-        Assert.Fail($"storescu could not send to Uplink: {output}");
     }
 
     private async Task<List<string>> WaitForInstancesAsync(int count, CancellationToken ct)
