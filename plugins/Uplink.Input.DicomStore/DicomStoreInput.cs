@@ -32,6 +32,7 @@ internal sealed class DicomStoreInput(DicomStoreOptions options, DurableInstance
                 TransferSyntaxes = options.TransferSyntaxes,
                 MaxPduLength = options.MaxPduLength,
                 MaxAssociations = options.MaxAssociations,
+                Tls = DicomTlsOptions.From(options.Tls),
 
                 // Spooling beside the store keeps the final write on one volume.
                 TemporaryDirectory = store.Directory,

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
+using Uplink.Dicom.Network;
 
 namespace Uplink.Output.DicomStore;
 
@@ -33,6 +34,9 @@ internal sealed record DicomStoreOutputOptions
 
     /// <summary>Binds and validates the settings; the error names the setting.</summary>
     /// <exception cref="ValidationException">A setting is missing or out of range.</exception>
+    /// <summary>TLS to the destination (PS3.15 secure transport); off unless enabled.</summary>
+    public DicomTlsSettings Tls { get; init; } = new();
+
     public static DicomStoreOutputOptions Bind(IConfiguration settings)
     {
         var options = settings.Get<DicomStoreOutputOptions>() ?? new DicomStoreOutputOptions();

@@ -21,6 +21,9 @@ public sealed record DicomClientOptions
     /// <summary>Connect and ARTIM, idle and DIMSE (response) timeouts.</summary>
     public DicomNetworkTimeouts Timeouts { get; init; } = DicomNetworkTimeouts.Default;
 
+    /// <summary>TLS for the association (the peer's certificate must name <see cref="Host"/>); null connects in the clear.</summary>
+    public DicomTlsOptions? Tls { get; init; }
+
     /// <summary>The clock for every timer.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

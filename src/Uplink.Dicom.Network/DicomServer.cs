@@ -43,13 +43,18 @@ public sealed class DicomServer : IAsyncDisposable
     /// <param name="options">AE title, accepted syntaxes, port, timeouts.</param>
     /// <param name="handler">Receives each stored instance.</param>
     /// <returns>The running server.</returns>
-    /// <exception cref="ArgumentException">The AE title is not a valid AE title.</exception>
+    /// <exception cref="ArgumentException">The AE title is not a valid AE title, or TLS is asked for without a certificate.</exception>
     /// <exception cref="SocketException">The address or port cannot be bound.</exception>
     public static DicomServer Start(DicomServerOptions options, IDicomStoreHandler handler)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(handler);
         AeTitle.Validate(options.AeTitle, "called");
+        if (options.Tls is { Certificate: null })
+        {
+            throw new ArgumentException("A TLS server needs a certificate with its private key (DicomTlsOptions.Certificate).", nameof(options));
+        }
+
         return new DicomServer(options, handler);
     }
 

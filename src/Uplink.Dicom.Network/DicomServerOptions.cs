@@ -41,6 +41,9 @@ public sealed record DicomServerOptions
     /// <summary>Where received data sets are spooled while they arrive; put it on the volume of the final store so a move is a rename.</summary>
     public string TemporaryDirectory { get; init; } = Path.GetTempPath();
 
+    /// <summary>TLS for every association (a certificate is then required); null listens in the clear.</summary>
+    public DicomTlsOptions? Tls { get; init; }
+
     /// <summary>The clock for every timer.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Uplink.Dicom.Network.Dimse;
 using Uplink.Dicom.Network.Pdus;
+using Uplink.Dicom.Network.Security;
 
 namespace Uplink.Dicom.Network.Associations;
 
@@ -14,7 +15,23 @@ internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDic
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var association = new Association(socket, options.MaxPduLength, options.Timeouts, options.TimeProvider, AssociationState.AwaitingRequest);
+        Stream? transport = null;
+        if (options.Tls is { } tls)
+        {
+            try
+            {
+                socket.NoDelay = true;
+                transport = await TlsTransport.AcceptAsync(socket, tls, options.Timeouts.Artim, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is DicomNetworkException or OperationCanceledException)
+            {
+                // No TLS, no association: a peer that cannot complete the handshake gets the connection closed.
+                socket.Close();
+                return;
+            }
+        }
+
+        var association = new Association(socket, options.MaxPduLength, options.Timeouts, options.TimeProvider, AssociationState.AwaitingRequest, transport);
         await using (association.ConfigureAwait(false))
         {
             try
