@@ -1,11 +1,15 @@
 using System.Net;
 using Uplink.Dicom.Network;
+using Uplink.Input.DicomStore.Routing;
 using Uplink.Plugins.Abstractions.Inputs;
 
 namespace Uplink.Input.DicomStore;
 
-/// <summary>The running receiver: a <see cref="DicomServer"/> feeding the <see cref="DurableInstanceStore"/> until the host stops.</summary>
-internal sealed class DicomStoreInput(DicomStoreOptions options, DurableInstanceStore store, TimeProvider time) : IInputPlugin
+/// <summary>
+/// The running receiver: a <see cref="DicomServer"/> feeding the <see cref="DurableInstanceStore"/> until the host
+/// stops, and with routing on the <see cref="StudyRouter"/> submitting quiet studies to the intake.
+/// </summary>
+internal sealed class DicomStoreInput(DicomStoreOptions options, DurableInstanceStore store, TimeProvider time, StudyRouter? router) : IInputPlugin
 {
     /// <summary>The port actually listened on once running (differs from the options when they say 0).</summary>
     public int? Port { get; private set; }
@@ -13,6 +17,10 @@ internal sealed class DicomStoreInput(DicomStoreOptions options, DurableInstance
     public async Task RunAsync(IShareIntake intake, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(store.Directory);
+
+        // Before the first association: a spool file or a marker is only a leftover when no store is in flight.
+        store.RemoveLeftovers();
+        router?.Recover();
         var server = DicomServer.Start(
             new DicomServerOptions
             {
@@ -23,6 +31,8 @@ internal sealed class DicomStoreInput(DicomStoreOptions options, DurableInstance
                 AbstractSyntaxes = options.SopClasses,
                 TransferSyntaxes = options.TransferSyntaxes,
                 MaxPduLength = options.MaxPduLength,
+                MaxAssociations = options.MaxAssociations,
+                Tls = DicomTlsOptions.From(options.Tls),
 
                 // Spooling beside the store keeps the final write on one volume.
                 TemporaryDirectory = store.Directory,
@@ -34,7 +44,9 @@ internal sealed class DicomStoreInput(DicomStoreOptions options, DurableInstance
             Port = server.Port;
             try
             {
-                await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken).ConfigureAwait(false);
+                await (router is null
+                    ? Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken)
+                    : router.RunAsync(intake, cancellationToken)).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -1,3 +1,5 @@
+using Uplink.Dicom.Network;
+
 namespace Uplink.Input.DicomStore;
 
 /// <summary>The plugin's settings section (bound from configuration).</summary>
@@ -31,6 +33,18 @@ internal sealed class DicomStoreOptions
     /// <summary>The maximum PDU length announced to senders (0 = unlimited).</summary>
     public uint MaxPduLength { get; set; } = 65536;
 
+    /// <summary>The most associations served at once; more are rejected as transient (the sender retries later). 0 = no limit.</summary>
+    public int MaxAssociations { get; set; } = 16;
+
+    /// <summary>TLS for senders (PS3.15 secure transport); off unless enabled, then a server certificate is required.</summary>
+    public DicomTlsSettings Tls { get; set; } = new();
+
     /// <summary>Where instances are kept; relative paths are under the plugin's data folder.</summary>
     public string StoreDirectory { get; set; } = "instances";
+
+    /// <summary>When true, a study that has received nothing for <see cref="StudyQuietSeconds"/> becomes a share to the active outputs, without recipient.</summary>
+    public bool RouteStudies { get; set; }
+
+    /// <summary>How long a study must be quiet before its received instances are routed.</summary>
+    public double StudyQuietSeconds { get; set; } = 30;
 }

@@ -1,5 +1,6 @@
 using Uplink.Dicom;
 using Uplink.Dicom.Network;
+using Uplink.Input.DicomStore.Routing;
 
 namespace Uplink.Input.DicomStore;
 
@@ -8,15 +9,29 @@ namespace Uplink.Input.DicomStore;
 /// durable: the spooled file is moved to a temporary name in the store folder (a rename when the spool is on
 /// the same volume, as the input configures it), fsync'ed, renamed into place, and the folder fsync'ed. Any
 /// failure answers A700 (out of resources) and leaves no partial file under an instance's name. An instance
-/// already stored is acknowledged again without being rewritten, so a sender's retry is harmless.
+/// already stored is acknowledged again without being rewritten, so a sender's retry is harmless. With routing
+/// on, the instance's routing marker is durable before the acknowledgement too.
 /// </summary>
-internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandler
+internal sealed class DurableInstanceStore(string directory, StudyRouter? router = null) : IDicomStoreHandler
 {
     public string Directory { get; } = directory;
 
     /// <summary>The file an instance is (or would be) kept in; null for a UID that is not one.</summary>
     public string? PathFor(string sopInstanceUid) =>
         DicomUid.IsValid(sopInstanceUid) ? Path.Combine(Directory, sopInstanceUid + ".dcm") : null;
+
+    /// <summary>
+    /// Removes what a killed run left half-written: spool files and temporary copies, none of which was ever
+    /// acknowledged (the sender retries them). Call before the server accepts anything.
+    /// </summary>
+    public void RemoveLeftovers()
+    {
+        foreach (var leftover in System.IO.Directory.EnumerateFiles(Directory, DicomServer.SpoolFilePattern)
+            .Concat(System.IO.Directory.EnumerateFiles(Directory, ".*.tmp")))
+        {
+            TryDelete(leftover);
+        }
+    }
 
     public Task<ushort> StoreAsync(DicomStoreRequest request, CancellationToken cancellationToken)
     {
@@ -50,6 +65,12 @@ internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandle
                 written.Flush(flushToDisk: true);
             }
 
+            var study = router is null ? null : StudyRouter.StudyOf(temp);
+            if (study is not null)
+            {
+                router!.Prepare(request.SopInstanceUid, study);
+            }
+
             try
             {
                 File.Move(temp, target, overwrite: false);
@@ -62,6 +83,11 @@ internal sealed class DurableInstanceStore(string directory) : IDicomStoreHandle
             }
 
             DirectorySync.Flush(Directory);
+            if (study is not null)
+            {
+                router!.Received(request.SopInstanceUid, study);
+            }
+
             return DimseStatus.Success;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

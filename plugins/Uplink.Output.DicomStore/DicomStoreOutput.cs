@@ -10,6 +10,9 @@ namespace Uplink.Output.DicomStore;
 /// </summary>
 internal sealed class DicomStoreOutput(DicomStoreOutputOptions options, TimeProvider time) : IOutputPlugin
 {
+    // Loaded once, so a missing or unreadable certificate fails the output's start, not each share.
+    private readonly DicomTlsOptions? _tls = DicomTlsOptions.From(options.Tls);
+
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<DeliveryResult>> DeliverAsync(IReadOnlyList<OutboundInstance> batch, CancellationToken cancellationToken)
     {
@@ -104,6 +107,7 @@ internal sealed class DicomStoreOutput(DicomStoreOutputOptions options, TimeProv
             MaxPduLength = options.MaxPduLength,
             Timeouts = new DicomNetworkTimeouts(timeout, timeout, timeout),
             TimeProvider = time,
+            Tls = _tls,
         };
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
+using Uplink.Dicom.Network;
 using Uplink.Plugins.Shared.Settings;
 
 namespace Uplink.Output.DicomStore;
@@ -39,12 +40,13 @@ internal sealed record DicomStoreOutputOptions
     [Range(1, 3600)]
     public int TimeoutSeconds { get; init; } = 30;
 
+    /// <summary>TLS to the destination (PS3.15 secure transport); off unless enabled.</summary>
+    public DicomTlsSettings Tls { get; init; } = new();
+
     /// <summary>Binds and validates the settings; the error names the setting.</summary>
     /// <param name="settings">The plugin's settings section.</param>
     /// <returns>The validated options.</returns>
     /// <exception cref="ValidationException">A setting is missing or out of range.</exception>
-    public static DicomStoreOutputOptions Bind(IConfiguration settings)
-    {
-        return PluginSettings.Bind(settings, new DicomStoreOutputOptions(), Owner);
-    }
+    public static DicomStoreOutputOptions Bind(IConfiguration settings) =>
+        PluginSettings.Bind(settings, new DicomStoreOutputOptions(), Owner);
 }

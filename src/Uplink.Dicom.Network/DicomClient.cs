@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Uplink.Dicom.Network.Associations;
 using Uplink.Dicom.Network.Dimse;
 using Uplink.Dicom.Network.Pdus;
+using Uplink.Dicom.Network.Security;
 
 namespace Uplink.Dicom.Network;
 
@@ -53,7 +54,21 @@ public sealed partial class DicomClient : IAsyncDisposable
         }
 
         var socket = await ConnectSocketAsync(options, cancellationToken).ConfigureAwait(false);
-        var association = new Association(socket, options.MaxPduLength, options.Timeouts, options.TimeProvider, AssociationState.AwaitingAccept);
+        Stream? transport = null;
+        if (options.Tls is { } tls)
+        {
+            try
+            {
+                transport = await TlsTransport.ConnectAsync(socket, tls, options.Host, options.Timeouts.Artim, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        var association = new Association(socket, options.MaxPduLength, options.Timeouts, options.TimeProvider, AssociationState.AwaitingAccept, transport);
         try
         {
             var contexts = proposals.Select((p, i) => new PresentationContext((byte)((2 * i) + 1), p.AbstractSyntax, p.TransferSyntaxes)).ToArray();

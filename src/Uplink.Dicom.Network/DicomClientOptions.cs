@@ -27,6 +27,9 @@ public sealed record DicomClientOptions
     /// <summary>Where data sets the peer sends (C-FIND matches, C-GET instances) are spooled while they arrive; put it on the volume of the store C-GET instances go to.</summary>
     public string TemporaryDirectory { get; init; } = Path.GetTempPath();
 
+    /// <summary>TLS for the association (the peer's certificate must name <see cref="Host"/>); null connects in the clear.</summary>
+    public DicomTlsOptions? Tls { get; init; }
+
     /// <summary>The clock for every timer.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -18,6 +18,7 @@ public sealed class DicomServer : IAsyncDisposable
     private readonly List<Task> _sessions = [];
     private readonly Lock _sessionsLock = new();
     private readonly Task _acceptLoop;
+    private int _active;
 
     private DicomServer(DicomServerOptions options, IDicomStoreHandler handler)
     {
@@ -29,6 +30,12 @@ public sealed class DicomServer : IAsyncDisposable
         _acceptLoop = AcceptLoopAsync();
     }
 
+    /// <summary>
+    /// The names of the spool files received data sets stream into, in <see cref="DicomServerOptions.TemporaryDirectory"/>.
+    /// A process killed mid-transfer leaves one behind; the owner of a private spool folder removes them before starting.
+    /// </summary>
+    public const string SpoolFilePattern = "uplink-rx-*.part";
+
     /// <summary>The port listened on (the chosen one when the options said 0).</summary>
     public int Port { get; }
 
@@ -36,13 +43,18 @@ public sealed class DicomServer : IAsyncDisposable
     /// <param name="options">AE title, accepted syntaxes, port, timeouts.</param>
     /// <param name="handler">Receives each stored instance.</param>
     /// <returns>The running server.</returns>
-    /// <exception cref="ArgumentException">The AE title is not a valid AE title.</exception>
+    /// <exception cref="ArgumentException">The AE title is not a valid AE title, or TLS is asked for without a certificate.</exception>
     /// <exception cref="SocketException">The address or port cannot be bound.</exception>
     public static DicomServer Start(DicomServerOptions options, IDicomStoreHandler handler)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(handler);
         AeTitle.Validate(options.AeTitle, "called");
+        if (options.Tls is { Certificate: null })
+        {
+            throw new ArgumentException("A TLS server needs a certificate with its private key (DicomTlsOptions.Certificate).", nameof(options));
+        }
+
         return new DicomServer(options, handler);
     }
 
@@ -87,11 +99,23 @@ public sealed class DicomServer : IAsyncDisposable
                 return;
             }
 
-            var session = new ScpSession(socket, _options, _handler);
+            // Counted from the connection, so a burst of connections cannot all pass the check before any negotiates.
+            var active = Interlocked.Increment(ref _active);
+            var session = new ScpSession(socket, _options, _handler, overCapacity: _options.MaxAssociations > 0 && active > _options.MaxAssociations);
             lock (_sessionsLock)
             {
                 _sessions.RemoveAll(t => t.IsCompleted);
-                _sessions.Add(Task.Run(() => session.RunAsync(_stopping.Token)));
+                _sessions.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await session.RunAsync(_stopping.Token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _active);
+                    }
+                }));
             }
         }
     }

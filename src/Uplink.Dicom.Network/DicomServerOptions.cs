@@ -29,11 +29,20 @@ public sealed record DicomServerOptions
     /// <summary>The maximum P-DATA-TF length announced to peers (0 = unlimited).</summary>
     public uint MaxPduLength { get; init; } = 65536;
 
+    /// <summary>
+    /// The most associations served at once; a request beyond it is rejected as transient (source 3, reason 2
+    /// "local limit exceeded") so the sender retries later. 0 = no limit.
+    /// </summary>
+    public int MaxAssociations { get; init; }
+
     /// <summary>ARTIM, idle and DIMSE timeouts.</summary>
     public DicomNetworkTimeouts Timeouts { get; init; } = DicomNetworkTimeouts.Default;
 
     /// <summary>Where received data sets are spooled while they arrive; put it on the volume of the final store so a move is a rename.</summary>
     public string TemporaryDirectory { get; init; } = Path.GetTempPath();
+
+    /// <summary>TLS for every association (a certificate is then required); null listens in the clear.</summary>
+    public DicomTlsOptions? Tls { get; init; }
 
     /// <summary>The clock for every timer.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -66,9 +66,11 @@ internal sealed class ShareIntake(
             throw new ArgumentException("The share request has no image ids.", nameof(request));
         }
 
-        if (request.Recipient is null || (string.IsNullOrWhiteSpace(request.Recipient.Email) && string.IsNullOrWhiteSpace(request.Recipient.Phone)))
+        // A recipient without contact (ShareRecipient.None) is a routing share: its images are delivered and no
+        // output is asked for a patient link. Inputs that take contacts from callers validate them themselves.
+        if (request.Recipient is null)
         {
-            throw new ArgumentException("The share request's recipient has neither an e-mail address nor a phone number.", nameof(request));
+            throw new ArgumentException("The share request has no recipient (ShareRecipient.None routes without a patient link).", nameof(request));
         }
     }
 }

@@ -11,15 +11,16 @@ namespace Uplink.Dicom.Network.Associations;
 internal sealed class Association : IAsyncDisposable
 {
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     private readonly PduReader _reader;
     private readonly TimeProvider _time;
 
-    public Association(Socket socket, uint ownMaxPduLength, DicomNetworkTimeouts timeouts, TimeProvider time, AssociationState initial)
+    // transport: the TLS stream over the socket when the association is secured; null reads the socket directly.
+    public Association(Socket socket, uint ownMaxPduLength, DicomNetworkTimeouts timeouts, TimeProvider time, AssociationState initial, Stream? transport = null)
     {
         socket.NoDelay = true;
         _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: false);
+        _stream = transport ?? new NetworkStream(socket, ownsSocket: false);
         _reader = new PduReader(_stream, ownMaxPduLength);
         Timeouts = timeouts;
         _time = time;

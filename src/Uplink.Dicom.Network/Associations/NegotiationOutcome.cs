@@ -8,4 +8,7 @@ internal sealed record NegotiationOutcome(AssociateAccept? Accept, AssociateReje
     public static NegotiationOutcome Accepted(AssociateAccept accept) => new(accept, null);
 
     public static NegotiationOutcome Rejected(byte source, byte reason) => new(null, AssociateReject.PermanentlyBy(source, reason));
+
+    /// <summary>Too many associations are open: the peer may try again later (transient, provider, local limit exceeded).</summary>
+    public static NegotiationOutcome OverCapacity { get; } = new(null, AssociateReject.TransientlyBy(RejectReason.SourcePresentation, RejectReason.LocalLimitExceeded));
 }

@@ -1,19 +1,37 @@
 using System.Net.Sockets;
 using Uplink.Dicom.Network.Dimse;
 using Uplink.Dicom.Network.Pdus;
+using Uplink.Dicom.Network.Security;
 
 namespace Uplink.Dicom.Network.Associations;
 
 /// <summary>
 /// One accepted connection, from Sta2 to close: negotiates, answers C-ECHO and C-STORE, and ends with a
 /// release, an abort either way, or a timeout (which aborts). A data set in flight when the association
-/// ends is deleted; the handler only ever sees complete instances.
+/// ends is deleted; the handler only ever sees complete instances. A session beyond the server's association cap
+/// answers its request with a transient rejection.
 /// </summary>
-internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDicomStoreHandler handler)
+internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDicomStoreHandler handler, bool overCapacity)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var association = new Association(socket, options.MaxPduLength, options.Timeouts, options.TimeProvider, AssociationState.AwaitingRequest);
+        Stream? transport = null;
+        if (options.Tls is { } tls)
+        {
+            try
+            {
+                socket.NoDelay = true;
+                transport = await TlsTransport.AcceptAsync(socket, tls, options.Timeouts.Artim, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is DicomNetworkException or OperationCanceledException)
+            {
+                // No TLS, no association: a peer that cannot complete the handshake gets the connection closed.
+                socket.Close();
+                return;
+            }
+        }
+
+        var association = new Association(socket, options.MaxPduLength, options.Timeouts, options.TimeProvider, AssociationState.AwaitingRequest, transport);
         await using (association.ConfigureAwait(false))
         {
             try
@@ -68,7 +86,7 @@ internal sealed class ScpSession(Socket socket, DicomServerOptions options, IDic
         }
 
         var request = PduDecoder.DecodeAssociateRequest(pdu.Body);
-        var outcome = AssociationNegotiator.Answer(request, options);
+        var outcome = overCapacity ? NegotiationOutcome.OverCapacity : AssociationNegotiator.Answer(request, options);
         if (outcome.Reject is { } reject)
         {
             await association.SendAsync(PduEncoder.Encode(reject), cancellationToken).ConfigureAwait(false);

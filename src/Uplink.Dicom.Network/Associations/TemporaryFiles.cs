@@ -3,7 +3,7 @@ namespace Uplink.Dicom.Network.Associations;
 /// <summary>Names and removes the spool files that received data sets stream into.</summary>
 internal static class TemporaryFiles
 {
-    public static string NewPath(string directory) => Path.Combine(directory, $"uplink-rx-{Guid.NewGuid():N}.part");
+    public static string NewPath(string directory) => Path.Combine(directory, DicomServer.SpoolFilePattern.Replace("*", Guid.NewGuid().ToString("N"), StringComparison.Ordinal));
 
     public static void TryDelete(string? path)
     {

@@ -9,5 +9,7 @@ internal sealed record AssociateReject(byte Result, byte Source, byte Reason)
 
     public static AssociateReject PermanentlyBy(byte source, byte reason) => new(Permanent, source, reason);
 
+    public static AssociateReject TransientlyBy(byte source, byte reason) => new(Transient, source, reason);
+
     public override string ToString() => $"result {Result}, source {Source}, reason {Reason}";
 }

@@ -29,4 +29,7 @@ internal static class RejectReason
 
     /// <summary>Presentation: temporary congestion.</summary>
     public const byte TemporaryCongestion = 1;
+
+    /// <summary>Presentation: local limit exceeded (the association cap).</summary>
+    public const byte LocalLimitExceeded = 2;
 }

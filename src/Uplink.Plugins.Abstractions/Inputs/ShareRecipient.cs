@@ -8,6 +8,15 @@ namespace Uplink.Plugins.Abstractions.Inputs;
 /// <param name="Phone">The patient's phone number, or <see langword="null"/>.</param>
 public sealed record ShareRecipient(string? Email, string? Phone)
 {
+    /// <summary>
+    /// No contact at all: a share that only routes images to the outputs (for example a study received over
+    /// DICOM), for which no output is asked for a patient link. Since contracts 1.3.
+    /// </summary>
+    public static ShareRecipient None { get; } = new(null, null);
+
+    /// <summary>True when an e-mail address or a phone number is given. Since contracts 1.3.</summary>
+    public bool HasContact => !string.IsNullOrWhiteSpace(Email) || !string.IsNullOrWhiteSpace(Phone);
+
     /// <summary>Says which channels are present, never their values.</summary>
     /// <returns>For example <c>ShareRecipient { email, phone }</c>.</returns>
     public override string ToString()

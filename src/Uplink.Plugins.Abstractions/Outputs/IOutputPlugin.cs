@@ -17,7 +17,9 @@ public interface IOutputPlugin
     /// <summary>
     /// Called once every instance of a share is delivered or set aside: the moment to hand the
     /// recipient's contact to the destination's sharing (Tricefy's patient link). Outputs without
-    /// patient sharing return <see cref="DeliveryResult.Delivered(string)"/>.
+    /// patient sharing return <see cref="DeliveryResult.Delivered(string)"/>. Since contracts 1.3 the host does
+    /// not call it for a share whose recipient has no contact (<see cref="ShareRecipient.HasContact"/>): such a
+    /// share completes once its instances are delivered.
     /// </summary>
     /// <param name="share">The share, its recipient and the (anonymized) studies it produced.</param>
     /// <param name="cancellationToken">Signalled when the host stops.</param>

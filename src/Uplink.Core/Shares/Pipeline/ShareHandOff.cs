@@ -9,7 +9,8 @@ namespace Uplink.Core.Shares.Pipeline;
 
 /// <summary>
 /// The last step of a share whose images are all finished: decrypts the recipient for the outputs'
-/// share calls only, then ends the share and erases the recipient and the spooled files.
+/// share calls only, then ends the share and erases the recipient and the spooled files. A share without
+/// contact (a routing share) ends without any output's share call.
 /// </summary>
 internal sealed class ShareHandOff(
     IActivePlugins plugins,
@@ -54,11 +55,24 @@ internal sealed class ShareHandOff(
         }
 
         ShareCompletion? completion = null;
+        if (pending.Count > 0)
+        {
+            var recipient = protector.Unprotect(item.ShareId, item.ProtectedRecipient!);
+            if (!recipient.HasContact)
+            {
+                // A routing share: the instances are delivered and there is no contact to hand to any output.
+                attempts.Record(item.ShareId, null, Stage, null, "ok", "no recipient: no patient link requested");
+                End(item, ShareState.Completed, null);
+                return;
+            }
+
+            completion = new ShareCompletion(item.ShareId, recipient, item.StudyInstanceUids, item.DeliveredCount);
+        }
+
         foreach (var output in pending)
         {
-            completion ??= new ShareCompletion(item.ShareId, protector.Unprotect(item.ShareId, item.ProtectedRecipient!), item.StudyInstanceUids, item.DeliveredCount);
             // The output is a GuardedOutput: its throws arrive here as a retry result, so nothing is caught here.
-            var result = await output.Instance.CompleteShareAsync(completion, cancellationToken).ConfigureAwait(false);
+            var result = await output.Instance.CompleteShareAsync(completion!, cancellationToken).ConfigureAwait(false);
             switch (result.Status)
             {
                 case DeliveryStatus.Delivered:

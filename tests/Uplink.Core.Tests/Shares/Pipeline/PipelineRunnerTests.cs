@@ -28,6 +28,23 @@ public sealed class PipelineRunnerTests
     }
 
     [Fact]
+    public async Task A_share_without_recipient_is_delivered_and_completes_without_any_output_share_call()
+    {
+        using var harness = new PipelineHarness(outputs: 2);
+        var receipt = await harness.Intake.SubmitAsync(
+            new ShareRequest("route-1", "study-1", [harness.AddImage("a"), harness.AddImage("b")], ShareRecipient.None, TestActivePlugins.InputId),
+            CancellationToken.None);
+
+        await harness.RunAsync();
+
+        var status = await harness.StatusAsync(receipt.ShareId);
+        Assert.Equal(ShareState.Completed, status.State);
+        Assert.All(status.Images, i => Assert.Equal(ImageState.Sent, i.State));
+        Assert.All(harness.Outputs, o => Assert.Equal(2, o.Delivered.Count));
+        Assert.All(harness.Outputs, o => Assert.Empty(o.Completions));
+    }
+
+    [Fact]
     public async Task A_completed_share_erases_its_recipient_and_spool_but_keeps_the_audit()
     {
         using var harness = new PipelineHarness();

@@ -74,6 +74,14 @@ internal sealed class EndToEndSite : IDisposable
         File.WriteAllText(Site.ConfigPath, config.ToJsonString());
     }
 
+    /// <summary>Changes the <c>Uplink</c> section of the configuration (before the host starts).</summary>
+    public void Edit(Action<JsonObject> uplink)
+    {
+        var config = JsonNode.Parse(File.ReadAllText(Site.ConfigPath))!.AsObject();
+        uplink(config["Uplink"]!.AsObject());
+        File.WriteAllText(Site.ConfigPath, config.ToJsonString());
+    }
+
     /// <summary>The anonymized files in the folder output.</summary>
     /// <summary>The delivered files; the folder output's in-flight temporary files (a leading dot) are not delivered yet.</summary>
     public string[] OutputFiles() =>

@@ -131,11 +131,4 @@ public sealed class DicomStoreInputTests : IAsyncDisposable
         var options = new DicomClientOptions { Host = "127.0.0.1", Port = await PortAsync(), CalledAeTitle = "UPLINK", CallingAeTitle = "SENDER" };
         return await DicomClient.ConnectAsync(options, DicomPresentationProposal.ForFiles([file]), TestContext.Current.CancellationToken);
     }
-
-    private sealed class UnusedIntake : IShareIntake
-    {
-        public Task<ShareReceipt> SubmitAsync(ShareRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<ShareStatusReport?> GetStatusAsync(string shareId, CancellationToken cancellationToken) => throw new NotSupportedException();
-    }
 }
