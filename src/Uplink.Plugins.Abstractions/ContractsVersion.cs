@@ -7,7 +7,7 @@ public static class ContractsVersion
     public const int Major = 1;
 
     /// <summary>The minor version: members are only ever added within a major version.</summary>
-    public const int Minor = 2;
+    public const int Minor = 3;
 
     /// <summary>The version as text, <c>major.minor</c>.</summary>
     public static string Text => $"{Major}.{Minor}";
