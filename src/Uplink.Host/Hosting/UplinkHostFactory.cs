@@ -9,6 +9,7 @@ using Serilog.Events;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Loading;
+using Uplink.Core.Secrets;
 using Uplink.Host.Hosting.Health;
 
 namespace Uplink.Host.Hosting;
@@ -56,6 +57,15 @@ internal static class UplinkHostFactory
         }
 
         var logger = serilog.CreateLogger();
+        using (var upgradeLog = new Serilog.Extensions.Logging.SerilogLoggerFactory(logger))
+        {
+            // Before the plugins are configured: an older folder's plain ViewPoint key becomes the sealed setting they read.
+            if (ViewPointKeyMigration.Migrate(source.Path, source.Options.DataDirectory, upgradeLog.CreateLogger("Uplink.Upgrade")))
+            {
+                source = UplinkConfigurationSource.Load(source.Path);
+            }
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);
 
