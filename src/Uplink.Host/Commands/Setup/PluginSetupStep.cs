@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
@@ -26,6 +27,9 @@ internal sealed class PluginSetupStep(
     Func<string, string?> readVariable,
     ConsoleOutput console)
 {
+    /// <summary>The plugin settings of the configuration this run replaced, or null: declared settings it held are kept.</summary>
+    public JsonObject? Previous { get; init; }
+
     /// <summary>Applies every plugin's settings and runs the checks.</summary>
     /// <param name="cancellationToken">Cancels the checks.</param>
     /// <returns>The exit code.</returns>
@@ -59,6 +63,15 @@ internal sealed class PluginSetupStep(
         var id = setup.PluginId;
         var plain = given.GetValueOrDefault(id);
         var configured = Configured(id);
+        foreach (var setting in setup.Settings.Where(s => string.IsNullOrEmpty(configured[s.Key])))
+        {
+            if (Previous?[id]?[setting.Key] is JsonValue kept && kept.TryGetValue<string>(out var value) && value.Length > 0)
+            {
+                UplinkConfigurationFile.SetPluginSetting(choice.ConfigPath, id, setting.Key, value);
+            }
+        }
+
+        configured = Configured(id);
         var touched = false;
         foreach (var setting in setup.Settings)
         {

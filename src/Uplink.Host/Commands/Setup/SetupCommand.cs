@@ -89,8 +89,10 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
             return await UsageAsync($"--expert-code CODE is required when not on a terminal (valid codes: {string.Join(", ", catalog.Codes.Select(c => c.Code))})").ConfigureAwait(false);
         }
 
+        // Read before the configuration is rewritten: a second run keeps the credentials and keys the first one set.
+        var previous = PreviousPluginSettings(choice.ConfigPath);
         using var system = Apply(choice);
-        return await new PluginSetupStep(choice, system, given.Values, ReadVariable, console).RunAsync(cancellationToken).ConfigureAwait(false);
+        return await new PluginSetupStep(choice, system, given.Values, ReadVariable, console) { Previous = previous }.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private PluginSystem Apply(SetupChoice choice)
@@ -125,6 +127,11 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
 
         return system;
     }
+
+    private static System.Text.Json.Nodes.JsonObject? PreviousPluginSettings(string configPath) =>
+        File.Exists(configPath) && System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(configPath))?[UplinkOptions.SectionName]?["Plugins"] is System.Text.Json.Nodes.JsonObject plugins
+            ? plugins
+            : null;
 
     private async Task<int> UsageAsync(string problem)
     {
