@@ -30,6 +30,12 @@ internal sealed class PluginSetupStep(
     /// <summary>The plugin settings of the configuration this run replaced, or null: declared settings it held are kept.</summary>
     public JsonObject? Previous { get; init; }
 
+    /// <summary>
+    /// The wizard's question for a setting nobody passed (plugin id, setting, the configured value or "(set)" for a
+    /// secret), or null when not on a terminal; its null answer keeps what is configured.
+    /// </summary>
+    public Func<string, SetupSetting, string?, string?>? Ask { get; init; }
+
     /// <summary>Applies every plugin's settings and runs the checks.</summary>
     /// <param name="cancellationToken">Cancels the checks.</param>
     /// <returns>The exit code.</returns>
@@ -76,6 +82,11 @@ internal sealed class PluginSetupStep(
         foreach (var setting in setup.Settings)
         {
             var value = setting.IsSealed ? readVariable(setting.EnvironmentVariable!)?.Trim() : plain?.GetValueOrDefault(setting.Key);
+            if (string.IsNullOrEmpty(value) && Ask is not null)
+            {
+                var current = configured[setting.Key] is { Length: > 0 } set ? (setting.IsSealed ? "(set)" : set) : null;
+                value = Ask(id, setting, current);
+            }
             var generated = false;
             if (string.IsNullOrEmpty(value))
             {

@@ -6,6 +6,7 @@ using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Loading;
 using Uplink.Core.Secrets;
 using Uplink.Host.Hosting;
+using Uplink.Plugins.Abstractions.Setup;
 
 namespace Uplink.Host.Commands.Setup;
 
@@ -45,6 +46,9 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
     /// <summary>The expert codes file (tests point it elsewhere).</summary>
     public string CatalogPath { get; init; } = ExpertCodeCatalog.DefaultPath;
 
+    /// <summary>The plugins folder the wizard writes when not the default beside the binary (tests point it at the built host's).</summary>
+    public string? WizardPluginsDirectory { get; init; }
+
     /// <inheritdoc />
     public string Failure => "cancelled, a plugin's required setting is missing, or its check failed (the configuration is written)";
 
@@ -63,6 +67,7 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
         }
 
         SetupChoice? choice;
+        Func<string, SetupSetting, string?, string?>? ask = null;
         if (parsed.GetValue(_expertCode) is { } codeText)
         {
             var code = catalog.Find(codeText);
@@ -83,6 +88,9 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
                 await console.Error.WriteLineAsync("uplink setup: cancelled; nothing was written.").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
+
+            choice = choice with { PluginsDirectory = WizardPluginsDirectory };
+            ask = new SetupWizard(_terminal, console.Out).AskSetting;
         }
         else
         {
@@ -92,7 +100,7 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
         // Read before the configuration is rewritten: a second run keeps the credentials and keys the first one set.
         var previous = PreviousPluginSettings(choice.ConfigPath);
         using var system = Apply(choice);
-        return await new PluginSetupStep(choice, system, given.Values, ReadVariable, console) { Previous = previous }.RunAsync(cancellationToken).ConfigureAwait(false);
+        return await new PluginSetupStep(choice, system, given.Values, ReadVariable, console) { Previous = previous, Ask = ask }.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private PluginSystem Apply(SetupChoice choice)

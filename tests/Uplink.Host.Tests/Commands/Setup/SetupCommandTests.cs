@@ -164,6 +164,39 @@ public sealed class SetupCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TheWizard_AsksEachPluginForItsSettings_ReadsTheSecretApart_AndLeavesOutWhatIsLeftBlank()
+    {
+        var data = Path.Combine(_root, "site");
+        Uplink.Host.Tests.Plugins.PluginSandbox.TrustBundledPlugins(data);
+        var store = Directory.CreateDirectory(Path.Combine(_root, "store")).FullName;
+        const string key = "the-key-typed-into-the-wizard-0123456789";
+        var secrets = new Queue<string?>([key, null]);
+        // Folder, code, confirm; then ViewPoint: image store, Listen (keep); Tricefy: endpoint (keep), e-mail (skip).
+        var answers = new StringReader($"{data}\nAnon-LPU-O\nyes\n{store}\n\n\n\n");
+        var command = new SetupCommand(new ConsoleOutput(_out, _error), new SetupTerminal(answers, isInteractive: true, () => { }, secrets.Dequeue))
+        {
+            WizardPluginsDirectory = Plugins,
+        };
+
+        var code = await command.RunAsync([], TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Success, code);
+        var config = Path.Combine(data, "uplink.json");
+        var viewPoint = Uplink.Host.Hosting.UplinkConfigurationSource.Load(config).PluginSettings.GetSection("Uplink.Input.ViewPoint");
+        Assert.Equal(key, viewPoint["ApiKey"]);
+        Assert.Equal(store, viewPoint["ImageRoot"]);
+        Assert.Equal("http://127.0.0.1:8640", viewPoint["Listen"]);
+        var printed = _out.ToString();
+        Assert.Contains("Uplink.Input.ViewPoint: ViewPoint's image store (the folder its image ids resolve in) [none]: ", printed, StringComparison.Ordinal);
+        Assert.Contains("Uplink.Input.ViewPoint: Where the ViewPoint API listens (http://127.0.0.1:8640 by default) [http://127.0.0.1:8640]: ", printed, StringComparison.Ordinal);
+        Assert.Contains("(not shown) [generate one]: ", printed, StringComparison.Ordinal);
+        Assert.Contains("Uplink.Input.ViewPoint: ViewPoint's image store", printed[printed.IndexOf("ApiKey sealed", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.DoesNotContain(key, printed + _error + File.ReadAllText(config), StringComparison.Ordinal);
+        Assert.Null(Uplink.Host.Hosting.UplinkConfigurationSource.Load(config).PluginSettings.GetSection("Uplink.Output.Tricefy")["Email"]);
+        Assert.Empty(secrets);
+    }
+
+    [Fact]
     public async Task TheWizard_WritesNothing_WhenTheInstallerDeclines()
     {
         var answers = new StringReader("\nStandard\nno\n");
