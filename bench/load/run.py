@@ -10,7 +10,7 @@ pipeline that reads and writes every byte once) and reports the ratio.
 Usage: /usr/bin/python3 bench/load/run.py [--shares 50] [--images 10] [--frames 10] [--no-build]
 Needs: the .NET SDK, python3 with pydicom (to write the source images).
 """
-import argparse, concurrent.futures, json, os, pathlib, shutil, statistics, subprocess, sys, tempfile, threading, time
+import argparse, concurrent.futures, json, os, pathlib, secrets, shutil, statistics, subprocess, sys, tempfile, threading, time
 import urllib.error, urllib.request
 
 import pydicom
@@ -82,14 +82,16 @@ def main():
     store, out, data, config = root / "store", root / "output", root / "data", root / "uplink.json"
     store.mkdir(); out.mkdir()
     uplink = ["dotnet", str(HOST / "uplink.dll")]
-    subprocess.run(uplink + ["setup", "--expert-code", "Anon-LPU-O", "--config", str(config), "--data", str(data)], check=True, stdout=subprocess.DEVNULL)
+    key = secrets.token_urlsafe(32)  # the key ViewPoint would be given; setup seals it
+    subprocess.run(uplink + ["setup", "--expert-code", "Anon-LPU-O", "--config", str(config), "--data", str(data),
+                             "--setting", f"Uplink.Input.ViewPoint:ImageRoot={store}"],
+                   check=True, stdout=subprocess.DEVNULL, env={**os.environ, "UPLINK_VIEWPOINT_API_KEY": key})
     cfg = json.loads(config.read_text())
     u = cfg["Uplink"]
     u["Outputs"] = ["Uplink.Output.Folder"]
     u["Plugins"]["Uplink.Input.ViewPoint"].update({"Listen": f"http://127.0.0.1:{a.port}", "ImageRoot": str(store), "PathTemplate": "{imageId}.dcm"})
     u["Plugins"]["Uplink.Output.Folder"] = {"Root": str(out)}
     config.write_text(json.dumps(cfg, indent=2))
-    key = (data / "secrets" / "viewpoint-api.key").read_text().strip()
 
     print(f"writing {a.shares} x {a.images} images into {store} ...", flush=True)
     shares = []

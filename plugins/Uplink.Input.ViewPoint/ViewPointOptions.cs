@@ -15,10 +15,13 @@ internal sealed class ViewPointOptions
     /// <summary>The certificate's password, if any.</summary>
     public string? CertificatePassword { get; set; }
 
-    /// <summary>The API key ViewPoint sends as <c>Authorization: Bearer KEY</c>. Usually left empty: the key is read from <see cref="ApiKeyFile"/>.</summary>
+    /// <summary>
+    /// The API key ViewPoint sends as <c>Authorization: Bearer KEY</c>: a sealed setting (<c>sealed:NAME</c> in the
+    /// configuration) that <c>uplink setup</c> writes and the host opens in memory.
+    /// </summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>The file holding the API key; by default the site's key that <c>uplink setup</c> writes (<c>secrets/viewpoint-api.key</c> in the data folder).</summary>
+    /// <summary>A file holding the API key instead of <see cref="ApiKey"/>, for a key another system manages.</summary>
     public string? ApiKeyFile { get; set; }
 
     /// <summary>ViewPoint's image store: the folder image ids resolve in.</summary>

@@ -1,16 +1,31 @@
 using Microsoft.Extensions.DependencyInjection;
 using Uplink.Output.Tricefy.Delivery;
 using Uplink.Output.Tricefy.Http;
+using Uplink.Output.Tricefy.Setup;
 using Uplink.Output.Tricefy.Sharing;
 using Uplink.Plugins.Abstractions;
 using Uplink.Plugins.Abstractions.Outputs;
+using Uplink.Plugins.Abstractions.Setup;
 using Uplink.Plugins.Shared.Http;
 
 namespace Uplink.Output.Tricefy;
 
-/// <summary>The Tricefy output plugin's entry point: binds and validates its settings and registers the uploader.</summary>
-public sealed class TricefyPlugin : IUplinkPlugin
+/// <summary>
+/// The Tricefy output plugin's entry point: binds and validates its settings and registers the uploader; tells
+/// <c>uplink setup</c> what to ask (endpoint, e-mail, sealed token) and checks the credentials with Tricefy's GET.
+/// </summary>
+public sealed class TricefyPlugin : IUplinkPlugin, IPluginSetup
 {
+    /// <inheritdoc />
+    public IReadOnlyList<SetupSetting> Settings => TricefySetup.Settings;
+
+    /// <inheritdoc />
+    public Task<SetupCheck> CheckAsync(IPluginContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return TricefySetup.CheckAsync(context.Settings, cancellationToken);
+    }
+
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services, IPluginContext context)
     {

@@ -69,26 +69,10 @@ internal sealed class ApiKeyGate
         return Problems.BadKey();
     }
 
-    private static string ReadKey(ViewPointOptions options)
-    {
-        if (!string.IsNullOrWhiteSpace(options.ApiKey))
-        {
-            return options.ApiKey.Trim();
-        }
-
-        if (string.IsNullOrWhiteSpace(options.ApiKeyFile))
-        {
-            throw new InvalidOperationException("The ViewPoint input has no API key: set ApiKeyFile (or ApiKey), or run 'uplink setup' to create the site's key.");
-        }
-
-        if (!File.Exists(options.ApiKeyFile))
-        {
-            throw new InvalidOperationException($"The ViewPoint input's API key file {options.ApiKeyFile} does not exist; run 'uplink setup' to create it.");
-        }
-
-        var key = File.ReadAllText(options.ApiKeyFile).Trim();
-        return key.Length > 0 ? key : throw new InvalidOperationException($"The ViewPoint input's API key file {options.ApiKeyFile} is empty.");
-    }
+    private static string ReadKey(ViewPointOptions options) =>
+        ViewPointSettingRules.KeyProblem(options) is { } problem ? throw new InvalidOperationException(problem)
+        : !string.IsNullOrWhiteSpace(options.ApiKey) ? options.ApiKey.Trim()
+        : File.ReadAllText(options.ApiKeyFile!).Trim();
 
     private Queue<DateTimeOffset>? Recent(string client, DateTimeOffset now)
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -65,20 +64,14 @@ internal sealed partial class ViewPointInput(
     {
         kestrel.AddServerHeader = false;
         kestrel.Limits.MaxRequestBodySize = (long)options.MaxBodyBytes * 2;
-        var listen = ListenUri(options.Listen);
-        var address = listen.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(listen.Host);
+        if (ViewPointSettingRules.ListenProblem(options) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        var listen = ViewPointSettingRules.ParseListen(options.Listen)!;
         var https = listen.Scheme == Uri.UriSchemeHttps;
-        if (!IPAddress.IsLoopback(address) && !https)
-        {
-            throw new InvalidOperationException($"The ViewPoint API is set to listen on {listen}, which is not loopback: use an https:// Listen URL with CertificatePath (and CertificatePassword).");
-        }
-
-        if (https && string.IsNullOrEmpty(options.CertificatePath))
-        {
-            throw new InvalidOperationException($"The ViewPoint API is set to listen on {listen} over HTTPS: set CertificatePath (and CertificatePassword).");
-        }
-
-        kestrel.Listen(address, listen.Port, endpoint =>
+        kestrel.Listen(ViewPointSettingRules.ListenAddress(listen), listen.Port, endpoint =>
         {
             if (https)
             {
@@ -86,12 +79,6 @@ internal sealed partial class ViewPointInput(
             }
         });
     }
-
-    private static Uri ListenUri(string listen) =>
-        Uri.TryCreate(listen, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            && (uri.Host == "localhost" || IPAddress.TryParse(uri.Host, out _)) && uri.AbsolutePath == "/"
-            ? uri
-            : throw new InvalidOperationException($"The ViewPoint Listen setting '{listen}' is not an http:// or https:// URL with an IP address (or localhost) and a port, such as http://127.0.0.1:8640.");
 
     [LoggerMessage(10, LogLevel.Information, "ViewPoint API listening on {Address}")]
     private static partial void LogListening(ILogger logger, Uri address);

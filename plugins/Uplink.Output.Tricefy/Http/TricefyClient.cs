@@ -34,6 +34,10 @@ internal sealed class TricefyClient(UploadChannel channel, TricefyOptions option
             return new HttpRequestMessage(HttpMethod.Post, options.Endpoint) { Content = content };
         }, cancellationToken);
 
+    /// <summary>Asks Tricefy whether it takes the credentials (one GET of the endpoint), for <c>uplink plugins check</c>.</summary>
+    public Task<DeliveryResult> VerifyAsync(CancellationToken cancellationToken) =>
+        SendAsync("credentials", "the credential check", () => new HttpRequestMessage(HttpMethod.Get, options.Endpoint), cancellationToken);
+
     /// <summary>Sends one request to Tricefy and reads the answer.</summary>
     public async Task<DeliveryResult> SendAsync(string key, string what, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Uplink.Core.Plugins.Loading;
+using Uplink.Core.Plugins.Supervision;
 using Uplink.Core.Plugins.Trust;
 
 namespace Uplink.Core.Plugins;
@@ -14,11 +15,13 @@ namespace Uplink.Core.Plugins;
 internal sealed class PluginSystem : IDisposable
 {
     private readonly List<LoadedPlugin> _loaded;
+    private readonly List<GuardedPluginSetup> _setups;
 
-    private PluginSystem(PluginStates states, List<LoadedPlugin> loaded, ActivePlugins active, TimeSpan elapsed)
+    private PluginSystem(PluginStates states, List<LoadedPlugin> loaded, List<GuardedPluginSetup> setups, ActivePlugins active, TimeSpan elapsed)
     {
         States = states;
         _loaded = loaded;
+        _setups = setups;
         Active = active;
         Elapsed = elapsed;
     }
@@ -31,6 +34,12 @@ internal sealed class PluginSystem : IDisposable
 
     /// <summary>The plugins that loaded.</summary>
     public IReadOnlyList<LoadedPlugin> Loaded => _loaded;
+
+    /// <summary>
+    /// The setup contracts of the active plugins whose entry class implements it, in folder order, also of those
+    /// refused while configuring (a missing setting is what setup gives them).
+    /// </summary>
+    public IReadOnlyList<GuardedPluginSetup> Setups => _setups;
 
     /// <summary>How long discovery, checks and loading took.</summary>
     public TimeSpan Elapsed { get; }
@@ -49,16 +58,22 @@ internal sealed class PluginSystem : IDisposable
         var activator = new PluginActivator(services.Loader, services.LoggerFactory, services.Time);
         var states = new PluginStates();
         var loaded = new List<LoadedPlugin>();
+        var setups = new List<GuardedPluginSetup>();
         var candidates = PluginCatalog.Discover(settings.PluginsDirectory);
 
         // Trust checks and loading are independent per plugin: run them in parallel, report in folder order.
-        var outcomes = new (PluginState State, LoadedPlugin? Plugin, double ElapsedMs)[candidates.Count];
+        var outcomes = new (PluginState State, LoadedPlugin? Plugin, GuardedPluginSetup? Setup, double ElapsedMs)[candidates.Count];
         Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             outcomes[i] = Examine(candidates[i], selection, settings, pluginSettings, trust, activator));
 
-        foreach (var (state, plugin, elapsedMs) in outcomes)
+        foreach (var (state, plugin, setup, elapsedMs) in outcomes)
         {
             states.Add(state);
+            if (setup is not null)
+            {
+                setups.Add(setup);
+            }
+
             if (plugin is not null)
             {
                 loaded.Add(plugin);
@@ -89,17 +104,17 @@ internal sealed class PluginSystem : IDisposable
 
         var all = states.All;
         PluginLog.Summary(logger, settings.PluginsDirectory, loaded.Count, all.Count(s => s.IsRefused), all.Count(s => s.Status == PluginStatus.NotActive), clock.Elapsed.TotalMilliseconds);
-        return new PluginSystem(states, loaded, activePlugins, clock.Elapsed);
+        return new PluginSystem(states, loaded, setups, activePlugins, clock.Elapsed);
     }
 
-    private static (PluginState State, LoadedPlugin? Plugin, double ElapsedMs) Examine(
+    private static (PluginState State, LoadedPlugin? Plugin, GuardedPluginSetup? Setup, double ElapsedMs) Examine(
         PluginCandidate candidate, PluginSelection selection, PluginHostSettings settings, IConfiguration pluginSettings, PluginTrust trust, PluginActivator activator)
     {
         var active = selection.IsActive(candidate.Id);
         var why = selection.Why(candidate.Id);
         if (candidate.Refusal is { } refusal)
         {
-            return (new PluginState(candidate.Id, candidate.Directory, candidate.Manifest, active, why, null, refusal, candidate.Reason), null, 0);
+            return (new PluginState(candidate.Id, candidate.Directory, candidate.Manifest, active, why, null, refusal, candidate.Reason), null, null, 0);
         }
 
         var manifest = candidate.Manifest!;
@@ -107,19 +122,19 @@ internal sealed class PluginSystem : IDisposable
         if (!decision.IsTrusted)
         {
             var status = decision.Tampered ? PluginStatus.Tampered : PluginStatus.Untrusted;
-            return (new PluginState(candidate.Id, candidate.Directory, manifest, active, why, decision, status, decision.Problem), null, 0);
+            return (new PluginState(candidate.Id, candidate.Directory, manifest, active, why, decision, status, decision.Problem), null, null, 0);
         }
 
         if (!active)
         {
-            return (new PluginState(candidate.Id, candidate.Directory, manifest, false, why, decision, PluginStatus.NotActive, null), null, 0);
+            return (new PluginState(candidate.Id, candidate.Directory, manifest, false, why, decision, PluginStatus.NotActive, null), null, null, 0);
         }
 
         var started = Stopwatch.GetTimestamp();
         var dataDirectory = Path.Combine(settings.DataDirectory, "plugins", manifest.Id);
         var result = activator.Activate(manifest, candidate.Directory, pluginSettings.GetSection(manifest.Id), dataDirectory);
         return (new PluginState(candidate.Id, candidate.Directory, manifest, true, why, decision, result.Status, result.Reason),
-            result.Plugin, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            result.Plugin, result.Setup, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <inheritdoc />
@@ -131,5 +146,11 @@ internal sealed class PluginSystem : IDisposable
         }
 
         _loaded.Clear();
+        foreach (var setup in _setups)
+        {
+            setup.Dispose();
+        }
+
+        _setups.Clear();
     }
 }

@@ -21,6 +21,13 @@ internal static class SealedSettings
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
+    /// <summary>The sealed file's name for a plugin's setting: <c>{plugin id}.{key}</c>, lower case.</summary>
+    /// <param name="pluginId">The plugin's id.</param>
+    /// <param name="key">The setting's key.</param>
+    /// <returns>For example <c>uplink.input.viewpoint.apikey</c>.</returns>
+    public static string NameFor(string pluginId, string key) =>
+        string.Concat($"{pluginId}.{key}".ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c == '.' ? c : '-')).Replace("..", ".", StringComparison.Ordinal);
+
     /// <summary>Seals a value and returns the reference to put in the configuration.</summary>
     /// <param name="dataDirectory">The site's data folder.</param>
     /// <param name="name">The setting's name (letters, digits, '-' and '.').</param>

@@ -7,22 +7,22 @@ namespace Uplink.Core.Secrets;
 /// (folder mode 0700, files 0600 on Unix), and never logged or printed:
 /// <list type="bullet">
 /// <item><see cref="UidKey"/>: 32 random bytes, the HMAC key that remaps DICOM UIDs consistently for this site (<c>secrets/uid-hmac.key</c>, raw bytes).</item>
-/// <item><see cref="ApiKey"/>: the bearer key ViewPoint must present to Uplink's local API (<c>secrets/viewpoint-api.key</c>, text).</item>
 /// <item>The admin key: the bearer key an admin presents to the host's admin listener for detailed health (<c>secrets/admin.key</c>, text;
 /// read with <see cref="ReadAdminKey"/>, optional so a data folder made before it existed still starts).</item>
 /// </list>
 /// Read them with <see cref="Load"/>; <see cref="EnsureCreated"/> creates whichever is absent and keeps existing ones.
+/// A plugin's own secrets (the ViewPoint API key, the Tricefy token) are sealed settings of that plugin, which setup
+/// asks for through the plugin's setup contract; <see cref="ViewPointKeyMigration"/> moves an older folder's plain key.
 /// </summary>
 internal sealed class SiteSecrets
 {
     /// <summary>The UID key's length in bytes.</summary>
     public const int UidKeyLength = 32;
 
-    private SiteSecrets(string dataDirectory, byte[] uidKey, string apiKey)
+    private SiteSecrets(string dataDirectory, byte[] uidKey)
     {
         DataDirectory = dataDirectory;
         UidKey = uidKey;
-        ApiKey = apiKey;
     }
 
     /// <summary>The data folder the secrets belong to.</summary>
@@ -30,9 +30,6 @@ internal sealed class SiteSecrets
 
     /// <summary>The HMAC key for UID remapping (32 bytes).</summary>
     public byte[] UidKey { get; }
-
-    /// <summary>The API key ViewPoint sends as <c>Authorization: Bearer KEY</c>.</summary>
-    public string ApiKey { get; }
 
     /// <summary>The secrets folder in a data folder.</summary>
     /// <param name="dataDirectory">The data folder.</param>
@@ -43,11 +40,6 @@ internal sealed class SiteSecrets
     /// <param name="dataDirectory">The data folder.</param>
     /// <returns>The path.</returns>
     public static string UidKeyPath(string dataDirectory) => Path.Combine(SecretsDirectory(dataDirectory), "uid-hmac.key");
-
-    /// <summary>The file holding the API key.</summary>
-    /// <param name="dataDirectory">The data folder.</param>
-    /// <returns>The path.</returns>
-    public static string ApiKeyPath(string dataDirectory) => Path.Combine(SecretsDirectory(dataDirectory), "viewpoint-api.key");
 
     /// <summary>The file holding the admin key.</summary>
     /// <param name="dataDirectory">The data folder.</param>
@@ -75,10 +67,10 @@ internal sealed class SiteSecrets
             PrivateFiles.WriteAllBytes(UidKeyPath(dataDirectory), RandomNumberGenerator.GetBytes(UidKeyLength));
         }
 
-        foreach (var keyPath in new[] { ApiKeyPath(dataDirectory), AdminKeyPath(dataDirectory) }.Where(p => !File.Exists(p)))
+        if (!File.Exists(AdminKeyPath(dataDirectory)))
         {
             var key = Base64Url(RandomNumberGenerator.GetBytes(32));
-            PrivateFiles.WriteAllBytes(keyPath, System.Text.Encoding.ASCII.GetBytes(key));
+            PrivateFiles.WriteAllBytes(AdminKeyPath(dataDirectory), System.Text.Encoding.ASCII.GetBytes(key));
         }
 
         return Load(dataDirectory);
@@ -88,24 +80,7 @@ internal sealed class SiteSecrets
     /// <param name="dataDirectory">The data folder.</param>
     /// <returns>The secrets.</returns>
     /// <exception cref="InvalidOperationException">A secret is missing or malformed; the message says which file and to run <c>uplink setup</c>.</exception>
-    public static SiteSecrets Load(string dataDirectory)
-    {
-        var apiPath = ApiKeyPath(dataDirectory);
-        if (!File.Exists(apiPath))
-        {
-            throw Missing(dataDirectory);
-        }
-
-        var uidKey = ReadUidKey(dataDirectory);
-
-        var apiKey = File.ReadAllText(apiPath).Trim();
-        if (apiKey.Length < 32)
-        {
-            throw new InvalidOperationException($"{apiPath} holds a key of {apiKey.Length} characters; at least 32 are required.");
-        }
-
-        return new SiteSecrets(dataDirectory, uidKey, apiKey);
-    }
+    public static SiteSecrets Load(string dataDirectory) => new(dataDirectory, ReadUidKey(dataDirectory));
 
     /// <summary>Reads only the UID key, for the anonymizer, which needs no other secret.</summary>
     /// <param name="dataDirectory">The data folder.</param>

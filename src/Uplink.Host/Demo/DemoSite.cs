@@ -46,9 +46,17 @@ internal sealed record DemoSite(string Root, string ImageStore, string DataDirec
         var code = ExpertCodeCatalog.Load(ExpertCodeCatalog.DefaultPath).Find(ExpertCode)
             ?? throw new InvalidOperationException($"The expert code {ExpertCode} is missing from {ExpertCodeCatalog.DefaultPath}.");
         var input = code.Inputs[0];
+        // The key setup would seal for the ViewPoint input; the demo's client presents it.
+        var apiKey = Commands.Setup.SetupCommand.NewKey();
         var settings = new Dictionary<string, JsonObject>(StringComparer.Ordinal)
         {
-            [input] = new JsonObject { ["Listen"] = api.ToString().TrimEnd('/'), ["ImageRoot"] = store, ["PathTemplate"] = "{imageId}.dcm" },
+            [input] = new JsonObject
+            {
+                ["Listen"] = api.ToString().TrimEnd('/'),
+                ["ImageRoot"] = store,
+                ["PathTemplate"] = "{imageId}.dcm",
+                ["ApiKey"] = SealedSettings.Seal(data, SealedSettings.NameFor(input, "ApiKey"), apiKey),
+            },
             [FolderOutput] = new JsonObject { ["Root"] = output },
         };
         UplinkConfigurationFile.Write(config, code with { Outputs = [FolderOutput], Settings = settings }, data, null);
@@ -58,8 +66,8 @@ internal sealed record DemoSite(string Root, string ImageStore, string DataDirec
         var written = JsonNode.Parse(File.ReadAllText(config))!.AsObject();
         written[UplinkOptions.SectionName]!["Admin"] = new JsonObject { ["Listen"] = admin.ToString().TrimEnd('/') };
         File.WriteAllText(config, written.ToJsonString(new() { WriteIndented = true }));
-        var secrets = SiteSecrets.EnsureCreated(data);
-        return new DemoSite(root, store, data, output, config, api, secrets.ApiKey, admin);
+        SiteSecrets.EnsureCreated(data);
+        return new DemoSite(root, store, data, output, config, api, apiKey, admin);
     }
 
     /// <summary>A free TCP port on 127.0.0.1.</summary>

@@ -11,6 +11,7 @@ using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Loading;
 using Uplink.Core.Plugins.Supervision;
 using Uplink.Core.Shares;
+using Uplink.Core.Secrets;
 using Uplink.Host.Hosting.Health;
 using Uplink.Host.Hosting.Logs;
 using Uplink.Host.Hosting.Telemetry;
@@ -63,6 +64,15 @@ internal static class UplinkHostFactory
         }
 
         var logger = serilog.CreateLogger();
+        using (var upgradeLog = new Serilog.Extensions.Logging.SerilogLoggerFactory(logger))
+        {
+            // Before the plugins are configured: an older folder's plain ViewPoint key becomes the sealed setting they read.
+            if (ViewPointKeyMigration.Migrate(source.Path, source.Options.DataDirectory, upgradeLog.CreateLogger("Uplink.Upgrade")))
+            {
+                source = UplinkConfigurationSource.Load(source.Path);
+            }
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);
 

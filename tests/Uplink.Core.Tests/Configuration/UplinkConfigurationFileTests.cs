@@ -24,7 +24,7 @@ public sealed class UplinkConfigurationFileTests : IDisposable
         Assert.Equal(folder, options.DataDirectory);
         Assert.Equal(Path.Combine(AppContext.BaseDirectory, "plugins"), options.PluginsDirectory);
         Assert.Equal("{imageId}.dcm", root["Uplink:Plugins:Uplink.Input.ViewPoint:PathTemplate"]);
-        Assert.Equal(Path.Combine(folder, "secrets", "viewpoint-api.key"), Path.GetFullPath(root["Uplink:Plugins:Uplink.Input.ViewPoint:ApiKeyFile"]!));
+        Assert.Null(root["Uplink:Plugins:Uplink.Input.ViewPoint:ApiKeyFile"]);
         Assert.True(new UplinkOptionsValidator().Validate(null, options).Succeeded);
     }
 

@@ -9,28 +9,30 @@ public sealed class SiteSecretsTests : IDisposable
     public void Dispose() => Directory.Delete(_data, recursive: true);
 
     [Fact]
-    public void EnsureCreated_MakesA32ByteUidKey_AndALongApiKey_ThatDifferPerSite()
+    public void EnsureCreated_MakesA32ByteUidKey_AndALongAdminKey_ThatDifferPerSite_AndNoPlainViewPointKey()
     {
         var first = SiteSecrets.EnsureCreated(_data);
         var other = SiteSecrets.EnsureCreated(Directory.CreateDirectory(Path.Combine(_data, "other-site")).FullName);
 
         Assert.Equal(32, first.UidKey.Length);
-        Assert.True(first.ApiKey.Length >= 43);
+        Assert.True(SiteSecrets.ReadAdminKey(_data)!.Length >= 43);
         Assert.NotEqual(first.UidKey, other.UidKey);
-        Assert.NotEqual(first.ApiKey, other.ApiKey);
+        Assert.NotEqual(SiteSecrets.ReadAdminKey(_data), SiteSecrets.ReadAdminKey(other.DataDirectory));
         Assert.Equal(_data, first.DataDirectory);
+        Assert.False(File.Exists(ViewPointKeyMigration.LegacyKeyPath(_data)));
     }
 
     [Fact]
     public void EnsureCreated_NeverReplacesAnExistingSecret()
     {
         var first = SiteSecrets.EnsureCreated(_data);
-        File.Delete(SiteSecrets.ApiKeyPath(_data));
+        var admin = SiteSecrets.ReadAdminKey(_data);
+        File.Delete(SiteSecrets.AdminKeyPath(_data));
 
         var second = SiteSecrets.EnsureCreated(_data);
 
         Assert.Equal(first.UidKey, second.UidKey);
-        Assert.NotEqual(first.ApiKey, second.ApiKey);
+        Assert.NotEqual(admin, SiteSecrets.ReadAdminKey(_data));
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed partial class UplinkCommandLineTests : IDisposable
         var code = await Invoke(["tricefy"]);
 
         Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("Usage: uplink tricefy <check|simulate>", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Usage: uplink tricefy <simulate>", _error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

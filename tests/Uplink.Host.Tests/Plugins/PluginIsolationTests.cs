@@ -129,6 +129,10 @@ public sealed class PluginIsolationTests
         var tricefy = plugins["Uplink.Output.Tricefy"]!.AsObject();
         tricefy["Email"] = "site@example.org";
         tricefy["Token"] = "test-token";
+        // So is ViewPoint's image store and the key ViewPoint presents (setup seals it; here it is given in plain).
+        var viewPoint = plugins["Uplink.Input.ViewPoint"]!.AsObject();
+        viewPoint["ImageRoot"] = Path.GetDirectoryName(configPath)!;
+        viewPoint["ApiKey"] = "a-viewpoint-key-of-at-least-32-characters";
         plugins["Uplink.Output.Folder"] ??= new System.Text.Json.Nodes.JsonObject { ["Root"] = Path.Combine(Path.GetDirectoryName(configPath)!, "out") };
 
         // The clinic's PACS is the site's own node: setup would ask for it.

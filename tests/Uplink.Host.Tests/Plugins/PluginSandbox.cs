@@ -27,6 +27,19 @@ internal sealed class PluginSandbox : IDisposable
 
     public string Root { get; }
 
+    /// <summary>
+    /// Approves every bundled plugin of the built host in a data folder's trust store: an in-process test has no
+    /// bundled hash lists beside it, so a configuration that names the host's plugins folder needs them trusted.
+    /// </summary>
+    public static void TrustBundledPlugins(string dataDirectory)
+    {
+        var trust = new Uplink.Core.Plugins.Trust.PluginTrust(new Uplink.Core.Plugins.Trust.BundledPluginList(BundledListFolder), Uplink.Core.Plugins.Trust.TrustStore.InDataDirectory(dataDirectory), TimeProvider.System);
+        foreach (var folder in Directory.GetDirectories(BundledPluginsFolder))
+        {
+            trust.Approve(Uplink.Core.Plugins.Manifest.PluginManifestReader.Read(folder), folder);
+        }
+    }
+
     public string PluginsDirectory { get; }
 
     public string DataDirectory { get; }

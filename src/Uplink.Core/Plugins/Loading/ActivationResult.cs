@@ -6,6 +6,9 @@ namespace Uplink.Core.Plugins.Loading;
 /// <param name="Reason">Why it was refused.</param>
 internal sealed record ActivationResult(LoadedPlugin? Plugin, PluginStatus Status, string? Reason)
 {
+    /// <summary>The plugin's guarded setup when its entry class implements the setup contract, also when configuring failed.</summary>
+    public Supervision.GuardedPluginSetup? Setup { get; init; }
+
     /// <summary>A refusal.</summary>
     /// <param name="status">The status.</param>
     /// <param name="reason">Why.</param>

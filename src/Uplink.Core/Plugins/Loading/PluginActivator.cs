@@ -4,10 +4,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Uplink.Core.Plugins.Manifest;
+using Uplink.Core.Plugins.Supervision;
 using Uplink.Plugins.Abstractions;
 using Uplink.Plugins.Abstractions.Inputs;
 using Uplink.Plugins.Abstractions.Outputs;
 using Uplink.Plugins.Abstractions.Profiles;
+using Uplink.Plugins.Abstractions.Setup;
 
 namespace Uplink.Core.Plugins.Loading;
 
@@ -51,10 +53,16 @@ internal sealed class PluginActivator(IPluginAssemblyLoader loader, ILoggerFacto
         }
 
         ServiceProvider? provider = null;
+        GuardedPluginSetup? setup = null;
         try
         {
             var entry = (IUplinkPlugin)Activator.CreateInstance(entryType, nonPublic: true)!;
             Directory.CreateDirectory(dataDirectory);
+
+            // Read before configuring: a plugin refused for a missing setting is set up through this.
+            setup = entry is IPluginSetup declared
+                ? new GuardedPluginSetup(manifest.Id, declared, settings, dataDirectory, time, loggerFactory.CreateLogger("Uplink.Plugins"))
+                : null;
             var context = new PluginContext(manifest.Id, settings, dataDirectory, time);
             var services = new ServiceCollection()
                 .AddSingleton(loggerFactory)
@@ -71,13 +79,20 @@ internal sealed class PluginActivator(IPluginAssemblyLoader loader, ILoggerFacto
                 return ActivationResult.Refused(PluginStatus.ConfigureFailed, missing);
             }
 
-            return new ActivationResult(loaded, PluginStatus.Loaded, null);
+            return new ActivationResult(loaded, PluginStatus.Loaded, null) { Setup = setup };
         }
         catch (Exception ex)
         {
             provider?.Dispose();
-            assembly.Dispose();
-            return ActivationResult.Refused(PluginStatus.ConfigureFailed, $"threw while configuring its services: {Describe(ex)}");
+            var reason = $"threw while configuring its services: {Describe(ex)}";
+            if (setup is null)
+            {
+                assembly.Dispose();
+                return ActivationResult.Refused(PluginStatus.ConfigureFailed, reason);
+            }
+
+            setup.Own(assembly);
+            return ActivationResult.Refused(PluginStatus.ConfigureFailed, reason) with { Setup = setup };
         }
     }
 

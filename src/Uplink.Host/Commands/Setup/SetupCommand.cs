@@ -1,20 +1,22 @@
 using System.CommandLine;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Loading;
 using Uplink.Core.Secrets;
 using Uplink.Host.Hosting;
-using Uplink.Host.Tricefy;
+using Uplink.Plugins.Abstractions.Setup;
 
 namespace Uplink.Host.Commands.Setup;
 
 /// <summary>
-/// <c>uplink setup --expert-code CODE [--config FILE] [--data DIR] [--plugins DIR] [--tricefy-email EMAIL [--tricefy-endpoint URL]]</c>:
-/// the installer step. Validates the code, writes the configuration, creates the site secrets when
-/// absent, seals the Tricefy token (read from <c>UPLINK_TRICEFY_TOKEN</c> or standard input, never from
-/// the command line, where other users could see it) and verifies it with Tricefy's documented GET,
-/// and prints what is now active. Without arguments on a terminal it runs <see cref="SetupWizard"/>.
+/// <c>uplink setup --expert-code CODE [--config FILE] [--data DIR] [--plugins DIR] [--setting PLUGIN:KEY=VALUE]...</c>:
+/// the installer step. Validates the code, writes the configuration, creates the site secrets when absent, then
+/// gives each active plugin that declares setup settings (<see cref="Uplink.Plugins.Abstractions.Setup.IPluginSetup"/>)
+/// its values: plain ones from <c>--setting</c>, sealed ones from the environment variable the plugin names (never
+/// the command line, where other users could see them), generated ones when none is configured. A plugin given
+/// a value has its check run. Without arguments on a terminal it runs <see cref="SetupWizard"/>.
 /// </summary>
 /// <param name="console">Where to print.</param>
 /// <param name="terminal">The keyboard for the wizard; the process console by default.</param>
@@ -25,41 +27,47 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
     private readonly Option<string> _config = CommonOptions.Config();
     private readonly Option<string> _data = new("--data") { Description = "The data folder: site secrets, the share store, logs (default: the configuration's folder).", HelpName = "DIR" };
     private readonly Option<string> _plugins = CommonOptions.Plugins();
-    private readonly Option<string> _tricefyEmail = new("--tricefy-email") { Description = $"The Tricefy account's e-mail; its API token is read from {TokenVariable} or standard input, sealed and checked.", HelpName = "EMAIL" };
-    private readonly Option<string> _tricefyEndpoint = new("--tricefy-endpoint") { Description = "Tricefy's upload endpoint when not the configuration's default (e.g. https://us.tricefy.com/dicomweb/studies).", HelpName = "URL" };
+    private readonly Option<string[]> _settings = new("--setting")
+    {
+        Description = "A plain setting an active plugin asks for, e.g. Uplink.Output.Tricefy:Email=clinic@example.org (repeatable). Secrets are read from the environment variable the plugin names, never from here; the plugin's check runs after.",
+        HelpName = "PLUGIN:KEY=VALUE",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     /// <inheritdoc />
     public string Name => "setup";
 
     /// <inheritdoc />
-    public string Summary => "Installer step: applies an expert code, writes the configuration and site secrets.";
+    public string Summary => "Installer step: applies an expert code, writes the configuration, site secrets and plugin settings.";
 
-    /// <summary>The environment variable that carries the Tricefy API token to setup.</summary>
-    public const string TokenVariable = "UPLINK_TRICEFY_TOKEN";
-
-    private const string TricefyPluginId = "Uplink.Output.Tricefy";
-
-    /// <summary>Where the Tricefy token comes from: <see cref="TokenVariable"/>, else standard input when redirected (tests replace it).</summary>
-    public Func<string?> ReadToken { get; init; } = () =>
-        Environment.GetEnvironmentVariable(TokenVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
-        : Console.IsInputRedirected ? Console.In.ReadLine()?.Trim()
-        : null;
+    /// <summary>Reads an environment variable (tests replace it).</summary>
+    public Func<string, string?> ReadVariable { get; init; } = Environment.GetEnvironmentVariable;
 
     /// <summary>The expert codes file (tests point it elsewhere).</summary>
     public string CatalogPath { get; init; } = ExpertCodeCatalog.DefaultPath;
 
-    /// <inheritdoc />
-    public string Failure => "cancelled, or the Tricefy token is missing or was refused (the configuration is written)";
+    /// <summary>The plugins folder the wizard writes when not the default beside the binary (tests point it at the built host's).</summary>
+    public string? WizardPluginsDirectory { get; init; }
 
     /// <inheritdoc />
-    public IReadOnlyList<Symbol> Symbols => [_expertCode, _config, _data, _plugins, _tricefyEmail, _tricefyEndpoint];
+    public string Failure => "cancelled, a plugin's required setting is missing, or its check failed (the configuration is written)";
+
+    /// <inheritdoc />
+    public IReadOnlyList<Symbol> Symbols => [_expertCode, _config, _data, _plugins, _settings];
 
     /// <inheritdoc />
     public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
         var catalog = ExpertCodeCatalog.Load(CatalogPath);
         var configPath = Path.GetFullPath(parsed.GetValue(_config) ?? UplinkPaths.DefaultConfigFile);
+        var given = PluginSettingArguments.Parse(parsed.GetValue(_settings) ?? []);
+        if (given.Problem is { } badSetting)
+        {
+            return await UsageAsync(badSetting).ConfigureAwait(false);
+        }
+
         SetupChoice? choice;
+        Func<string, SetupSetting, string?, string?>? ask = null;
         if (parsed.GetValue(_expertCode) is { } codeText)
         {
             var code = catalog.Find(codeText);
@@ -80,60 +88,24 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
                 await console.Error.WriteLineAsync("uplink setup: cancelled; nothing was written.").ConfigureAwait(false);
                 return ExitCodes.Failed;
             }
+
+            choice = choice with { PluginsDirectory = WizardPluginsDirectory };
+            ask = new SetupWizard(_terminal, console.Out).AskSetting;
         }
         else
         {
             return await UsageAsync($"--expert-code CODE is required when not on a terminal (valid codes: {string.Join(", ", catalog.Codes.Select(c => c.Code))})").ConfigureAwait(false);
         }
 
-        Apply(choice);
-        if (parsed.GetValue(_tricefyEmail) is { } email)
-        {
-            return await StoreTricefyCredentialsAsync(choice, email, parsed.GetValue(_tricefyEndpoint), cancellationToken).ConfigureAwait(false);
-        }
-
-        return ExitCodes.Success;
+        // Read before the configuration is rewritten: a second run keeps the credentials and keys the first one set.
+        var previous = PreviousPluginSettings(choice.ConfigPath);
+        using var system = Apply(choice);
+        return await new PluginSetupStep(choice, system, given.Values, ReadVariable, console) { Previous = previous, Ask = ask }.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<int> StoreTricefyCredentialsAsync(SetupChoice choice, string email, string? endpointText, CancellationToken cancellationToken)
+    private PluginSystem Apply(SetupChoice choice)
     {
-        var token = ReadToken();
-        if (string.IsNullOrEmpty(token))
-        {
-            await console.Error.WriteLineAsync($"uplink setup: --tricefy-email needs the account's API token in {TokenVariable} or on standard input; the configuration was written without it.").ConfigureAwait(false);
-            return ExitCodes.Failed;
-        }
-
-        if (endpointText is not null)
-        {
-            if (!Uri.TryCreate(endpointText, UriKind.Absolute, out _))
-            {
-                await console.Error.WriteLineAsync($"uplink setup: --tricefy-endpoint '{endpointText}' is not an absolute URL (e.g. https://us.tricefy.com/dicomweb/studies).").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
-            UplinkConfigurationFile.SetPluginSetting(choice.ConfigPath, TricefyPluginId, "Endpoint", endpointText);
-        }
-
-        UplinkConfigurationFile.SetPluginSetting(choice.ConfigPath, TricefyPluginId, "Email", email);
-        UplinkConfigurationFile.SetPluginSetting(choice.ConfigPath, TricefyPluginId, "Token", SealedSettings.Seal(choice.DataDirectory, "tricefy-token", token));
-        await console.Out.WriteLineAsync($"Tricefy token sealed in {SiteSecrets.SecretsDirectory(choice.DataDirectory)}.").ConfigureAwait(false);
-
-        var endpoint = UplinkConfigurationSource.Load(choice.ConfigPath).PluginSettings.GetSection(TricefyPluginId)["Endpoint"];
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var endpointUri))
-        {
-            await console.Error.WriteLineAsync($"uplink setup: the configuration names no Tricefy endpoint; pass --tricefy-endpoint.").ConfigureAwait(false);
-            return ExitCodes.Failed;
-        }
-
-        var (accepted, message) = await TricefyCredentialCheck.RunAsync(endpointUri, email, token, cancellationToken).ConfigureAwait(false);
-        await (accepted ? console.Out : console.Error).WriteLineAsync(accepted ? message : $"uplink setup: the configuration is written, but the credential check failed: {message}").ConfigureAwait(false);
-        return accepted ? ExitCodes.Success : ExitCodes.Failed;
-    }
-
-    private void Apply(SetupChoice choice)
-    {
-        var secretsExisted = File.Exists(SiteSecrets.UidKeyPath(choice.DataDirectory)) && File.Exists(SiteSecrets.ApiKeyPath(choice.DataDirectory)) && File.Exists(SiteSecrets.AdminKeyPath(choice.DataDirectory));
+        var secretsExisted = File.Exists(SiteSecrets.UidKeyPath(choice.DataDirectory)) && File.Exists(SiteSecrets.AdminKeyPath(choice.DataDirectory));
         PrivateFiles.CreateDirectory(choice.DataDirectory);
         UplinkConfigurationFile.Write(choice.ConfigPath, choice.Code, choice.DataDirectory, choice.PluginsDirectory);
         SiteSecrets.EnsureCreated(choice.DataDirectory);
@@ -145,10 +117,10 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
         output.WriteLine($"  profile  {code.Profile} (from {code.ProfilePlugin})");
         output.WriteLine($"  inputs   {string.Join(", ", code.Inputs)}");
         output.WriteLine($"  outputs  {string.Join(", ", code.Outputs)}");
-        output.WriteLine($"Site secrets {(secretsExisted ? "kept" : "created")} in {SiteSecrets.SecretsDirectory(choice.DataDirectory)} (UID key; ViewPoint API key in {Path.GetFileName(SiteSecrets.ApiKeyPath(choice.DataDirectory))}; admin key for the admin listener's detailed health in {Path.GetFileName(SiteSecrets.AdminKeyPath(choice.DataDirectory))}), readable by this account only");
+        output.WriteLine($"Site secrets {(secretsExisted ? "kept" : "created")} in {SiteSecrets.SecretsDirectory(choice.DataDirectory)} (UID key; admin key for the admin listener's detailed health in {Path.GetFileName(SiteSecrets.AdminKeyPath(choice.DataDirectory))}), readable by this account only");
 
         var source = UplinkConfigurationSource.Load(choice.ConfigPath);
-        using var system = PluginSystem.Load(source.HostSettings, source.Selection, source.PluginSettings,
+        var system = PluginSystem.Load(source.HostSettings, source.Selection, source.PluginSettings,
             new PluginHostServices(new McMasterPluginAssemblyLoader(), NullLoggerFactory.Instance, TimeProvider.System));
         output.WriteLine($"Active plugins (from {source.HostSettings.PluginsDirectory}):");
         foreach (var state in system.States.All.Where(s => s.Active))
@@ -160,11 +132,23 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
         {
             output.WriteLine($"Profile: unavailable: {problem}");
         }
+
+        return system;
     }
+
+    private static System.Text.Json.Nodes.JsonObject? PreviousPluginSettings(string configPath) =>
+        File.Exists(configPath) && System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(configPath))?[UplinkOptions.SectionName]?["Plugins"] is System.Text.Json.Nodes.JsonObject plugins
+            ? plugins
+            : null;
 
     private async Task<int> UsageAsync(string problem)
     {
-        await console.Error.WriteLineAsync($"uplink setup: {problem}. Usage: uplink setup --expert-code CODE [--config FILE] [--data DIR] [--plugins DIR] [--tricefy-email EMAIL [--tricefy-endpoint URL]]").ConfigureAwait(false);
+        await console.Error.WriteLineAsync($"uplink setup: {problem}. Usage: uplink setup --expert-code CODE [--config FILE] [--data DIR] [--plugins DIR] [--setting PLUGIN:KEY=VALUE]...").ConfigureAwait(false);
         return ExitCodes.Usage;
     }
+
+    /// <summary>A new random key for a generated setting: 32 random bytes, base64url.</summary>
+    /// <returns>The key.</returns>
+    internal static string NewKey() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

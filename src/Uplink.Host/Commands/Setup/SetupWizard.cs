@@ -1,4 +1,5 @@
 using Uplink.Core.Configuration;
+using Uplink.Plugins.Abstractions.Setup;
 
 namespace Uplink.Host.Commands.Setup;
 
@@ -57,6 +58,21 @@ internal sealed class SetupWizard(SetupTerminal terminal, TextWriter output)
         return confirm is not null && confirm.StartsWith('y')
             ? new SetupChoice(chosen, config, Path.GetFullPath(dataDirectory), null)
             : null;
+    }
+
+    /// <summary>Asks for one plugin setting after the configuration is written; a secret is read without showing it.</summary>
+    /// <param name="pluginId">The plugin that asks.</param>
+    /// <param name="setting">What it asks for.</param>
+    /// <param name="current">The configured value when it is not a secret, "(set)" for a configured secret, or null.</param>
+    /// <returns>The answer, or null to keep the configured value (or skip, or generate).</returns>
+    public string? AskSetting(string pluginId, SetupSetting setting, string? current)
+    {
+        var keep = current is not null ? current
+            : setting.IsGenerated ? "generate one"
+            : setting.IsRequired ? "none" : "skip";
+        output.Write($"{pluginId}: {setting.Prompt}{(setting.IsSealed ? " (not shown)" : string.Empty)} [{keep}]: ");
+        var line = setting.IsSealed ? terminal.ReadSecret() : terminal.Input.ReadLine();
+        return string.IsNullOrWhiteSpace(line) ? null : line.Trim();
     }
 
     private void Screen(string title)
