@@ -44,7 +44,7 @@ public sealed class PluginsCheckCommandTests : IDisposable
         Assert.Equal(ExitCodes.Failed, down);
         Assert.Empty(_out.ToString());
         var line = Assert.Single(_error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("Uplink.Output.Tricefy: FAILED: The connection to Tricefy failed", line, StringComparison.Ordinal);
+        Assert.StartsWith("Uplink.Output.Tricefy: FAILED: Tricefy: the connection failed during the credential check", line, StringComparison.Ordinal);
         Assert.DoesNotContain(tricefy.Options.Token, passed + line, StringComparison.Ordinal);
     }
 

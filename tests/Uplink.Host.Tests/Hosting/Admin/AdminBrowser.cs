@@ -47,9 +47,17 @@ internal sealed class AdminBrowser : IAsyncDisposable
         }
     }
 
-    /// <summary>A fresh browser profile (no cookies) with a desktop-sized window.</summary>
-    public Task<IBrowserContext> NewContextAsync() =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+    /// <summary>
+    /// A fresh browser profile (no cookies) with a desktop-sized window. Its waits allow two minutes, not Playwright's
+    /// 30 s: CI runs every test project at once on two cores, and a slow answer is not the failure these tests look for.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        return context;
+    }
 
     public async ValueTask DisposeAsync()
     {

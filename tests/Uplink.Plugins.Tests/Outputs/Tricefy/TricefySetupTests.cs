@@ -70,7 +70,7 @@ public sealed class TricefySetupTests : IAsyncLifetime
         var check = await Check(settings);
 
         Assert.False(check.IsOk);
-        Assert.Contains("connection to Tricefy failed", check.Message, StringComparison.Ordinal);
+        Assert.Contains("the connection failed during the credential check", check.Message, StringComparison.Ordinal);
     }
 
     private Task<SetupCheck> Check(IReadOnlyDictionary<string, string?> settings) =>
