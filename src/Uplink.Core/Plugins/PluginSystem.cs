@@ -35,7 +35,20 @@ internal sealed class PluginSystem : IDisposable
     /// <summary>How long discovery, checks and loading took.</summary>
     public TimeSpan Elapsed { get; }
 
-    /// <summary>Discovers, checks and loads plugins. Never throws for a bad plugin: it is refused and reported.</summary>
+    /// <summary>
+    /// Discovers, checks and loads plugins, each into its own load context: the one way the host's commands
+    /// and <c>uplink run</c> load them. Never throws for a bad plugin: it is refused and reported.
+    /// </summary>
+    /// <param name="settings">Where plugins, data and the bundled lists are.</param>
+    /// <param name="selection">What the configuration selects.</param>
+    /// <param name="pluginSettings">The configuration section holding one sub-section per plugin id.</param>
+    /// <param name="loggerFactory">The host's logger factory (plugins log through it too).</param>
+    /// <param name="time">The host's clock.</param>
+    /// <returns>The loaded system (dispose to release the plugins).</returns>
+    public static PluginSystem Load(PluginHostSettings settings, PluginSelection selection, IConfiguration pluginSettings, ILoggerFactory loggerFactory, TimeProvider time) =>
+        Load(settings, selection, pluginSettings, new PluginHostServices(new McMasterPluginAssemblyLoader(), loggerFactory, time));
+
+    /// <summary>Discovers, checks and loads plugins through a given loader (tests swap it). Never throws for a bad plugin: it is refused and reported.</summary>
     /// <param name="settings">Where plugins, data and the bundled lists are.</param>
     /// <param name="selection">What the configuration selects.</param>
     /// <param name="pluginSettings">The configuration section holding one sub-section per plugin id.</param>

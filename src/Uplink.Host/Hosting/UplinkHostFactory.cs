@@ -8,7 +8,6 @@ using Serilog;
 using Serilog.Events;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
-using Uplink.Core.Plugins.Loading;
 using Uplink.Core.Plugins.Supervision;
 using Uplink.Core.Shares;
 using Uplink.Host.Hosting.Health;
@@ -95,7 +94,8 @@ internal static class UplinkHostFactory
                 PluginHostSettings.For(options.PluginsDirectory!, options.DataDirectory),
                 UplinkConfigurationFile.Selection(options),
                 source.PluginSettings,
-                new PluginHostServices(new McMasterPluginAssemblyLoader(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
+                sp.GetRequiredService<ILoggerFactory>(),
+                sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<IActivePlugins>(sp => sp.GetRequiredService<PluginSystem>().Active);
         services.AddSingleton(sp => sp.GetRequiredService<PluginSystem>().States);
