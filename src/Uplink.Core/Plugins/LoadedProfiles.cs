@@ -11,7 +11,7 @@ namespace Uplink.Core.Plugins;
 /// exactly as <c>uplink run</c> loads them (manifest, contracts range, SHA-256 trust, own load context) and
 /// each guarded like the service guards the active profile. The profile verbs use it.
 /// </summary>
-internal sealed class LoadedProfiles : IDisposable
+public sealed class LoadedProfiles : IDisposable
 {
     private readonly PluginSystem _system;
     private readonly string? _temporaryData;

@@ -11,7 +11,7 @@ namespace Uplink.Core.Plugins;
 /// ones loaded and configured, and the rest reported. The same code serves <c>uplink run</c>,
 /// <c>uplink plugins</c> and the integration tests. Disposing it releases the plugins' providers.
 /// </summary>
-internal sealed class PluginSystem : IDisposable
+public sealed class PluginSystem : IDisposable
 {
     private readonly List<LoadedPlugin> _loaded;
 
@@ -27,10 +27,28 @@ internal sealed class PluginSystem : IDisposable
     public PluginStates States { get; }
 
     /// <summary>The selected plugins that loaded, wrapped for the pipeline.</summary>
-    public ActivePlugins Active { get; }
+    internal ActivePlugins Active { get; }
 
     /// <summary>The plugins that loaded.</summary>
-    public IReadOnlyList<LoadedPlugin> Loaded => _loaded;
+    internal IReadOnlyList<LoadedPlugin> Loaded => _loaded;
+
+    /// <summary>How many plugins loaded.</summary>
+    public int LoadedCount => _loaded.Count;
+
+    /// <summary>Why the active profile is unavailable, or <see langword="null"/> when it is available.</summary>
+    public string? ProfileProblem => Active.ProfileProblem;
+
+    /// <summary>The ids of the active outputs that loaded, in configuration order.</summary>
+    public IReadOnlyList<string> OutputIds => [.. Active.Outputs.Select(o => o.PluginId)];
+
+    /// <summary>The id of the loaded plugin whose load context holds <paramref name="assembly"/>, or null (the host's own code).</summary>
+    /// <param name="assembly">An assembly, e.g. from an unhandled exception's stack.</param>
+    /// <returns>The plugin id, or <see langword="null"/>.</returns>
+    public string? OwnerOf(System.Reflection.Assembly assembly)
+    {
+        var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(assembly);
+        return _loaded.FirstOrDefault(p => ReferenceEquals(p.Assembly.LoadContext, context))?.Manifest.Id;
+    }
 
     /// <summary>How long discovery, checks and loading took.</summary>
     public TimeSpan Elapsed { get; }
@@ -54,7 +72,7 @@ internal sealed class PluginSystem : IDisposable
     /// <param name="pluginSettings">The configuration section holding one sub-section per plugin id.</param>
     /// <param name="services">The loader, logging and clock.</param>
     /// <returns>The loaded system.</returns>
-    public static PluginSystem Load(PluginHostSettings settings, PluginSelection selection, IConfiguration pluginSettings, PluginHostServices services)
+    internal static PluginSystem Load(PluginHostSettings settings, PluginSelection selection, IConfiguration pluginSettings, PluginHostServices services)
     {
         var clock = Stopwatch.StartNew();
         var logger = services.LoggerFactory.CreateLogger("Uplink.Plugins");

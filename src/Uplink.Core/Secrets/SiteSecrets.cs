@@ -13,7 +13,7 @@ namespace Uplink.Core.Secrets;
 /// </list>
 /// Read them with <see cref="Load"/>; <see cref="EnsureCreated"/> creates whichever is absent and keeps existing ones.
 /// </summary>
-internal sealed class SiteSecrets
+public sealed class SiteSecrets
 {
     /// <summary>The UID key's length in bytes.</summary>
     public const int UidKeyLength = 32;

@@ -63,7 +63,7 @@ internal sealed class PluginsCommand(ConsoleOutput console) : ICommand
         var states = system.States.All;
         await console.Out.WriteLineAsync($"Plugins in {settings.PluginsDirectory} ({context}):").ConfigureAwait(false);
         PluginsReportWriter.Write(console.Out, states);
-        if (selection.ProfilePlugin.Length > 0 && system.Active.ProfileProblem is { } problem)
+        if (selection.ProfilePlugin.Length > 0 && system.ProfileProblem is { } problem)
         {
             await console.Out.WriteLineAsync($"Profile: unavailable: {problem}").ConfigureAwait(false);
         }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
-using Uplink.Core.Plugins.Trust;
 using Uplink.Host.Hosting;
 
 namespace Uplink.Host.Commands.Profiles;
@@ -18,7 +17,7 @@ internal sealed class ProfileCatalog(string bundledDirectory, TimeProvider time)
     /// <summary>The catalog of the running binary: its own <c>bundled-plugins/</c> lists.</summary>
     /// <param name="time">The host's clock.</param>
     public ProfileCatalog(TimeProvider time)
-        : this(BundledPluginList.DefaultDirectory, time)
+        : this(PluginHostSettings.DefaultBundledDirectory, time)
     {
     }
 
