@@ -63,21 +63,12 @@ public sealed class PluginSystem : IDisposable
     /// <param name="loggerFactory">The host's logger factory (plugins log through it too).</param>
     /// <param name="time">The host's clock.</param>
     /// <returns>The loaded system (dispose to release the plugins).</returns>
-    public static PluginSystem Load(PluginHostSettings settings, PluginSelection selection, IConfiguration pluginSettings, ILoggerFactory loggerFactory, TimeProvider time) =>
-        Load(settings, selection, pluginSettings, new PluginHostServices(new McMasterPluginAssemblyLoader(), loggerFactory, time));
-
-    /// <summary>Discovers, checks and loads plugins through a given loader (tests swap it). Never throws for a bad plugin: it is refused and reported.</summary>
-    /// <param name="settings">Where plugins, data and the bundled lists are.</param>
-    /// <param name="selection">What the configuration selects.</param>
-    /// <param name="pluginSettings">The configuration section holding one sub-section per plugin id.</param>
-    /// <param name="services">The loader, logging and clock.</param>
-    /// <returns>The loaded system.</returns>
-    internal static PluginSystem Load(PluginHostSettings settings, PluginSelection selection, IConfiguration pluginSettings, PluginHostServices services)
+    public static PluginSystem Load(PluginHostSettings settings, PluginSelection selection, IConfiguration pluginSettings, ILoggerFactory loggerFactory, TimeProvider time)
     {
         var clock = Stopwatch.StartNew();
-        var logger = services.LoggerFactory.CreateLogger("Uplink.Plugins");
-        var trust = new PluginTrust(new BundledPluginList(settings.BundledDirectory), TrustStore.InDataDirectory(settings.DataDirectory), services.Time);
-        var activator = new PluginActivator(services.Loader, services.LoggerFactory, services.Time);
+        var logger = loggerFactory.CreateLogger("Uplink.Plugins");
+        var trust = new PluginTrust(new BundledPluginList(settings.BundledDirectory), TrustStore.InDataDirectory(settings.DataDirectory), time);
+        var activator = new PluginActivator(new McMasterPluginAssemblyLoader(), loggerFactory, time);
         var states = new PluginStates();
         var loaded = new List<LoadedPlugin>();
         var candidates = PluginCatalog.Discover(settings.PluginsDirectory);

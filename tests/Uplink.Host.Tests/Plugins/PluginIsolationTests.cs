@@ -84,7 +84,7 @@ public sealed class PluginIsolationTests
 
         // Every bundled plugin selected, each with the settings the shipped expert code gives it.
         using var system = PluginSystem.Load(settings, new PluginSelection("TEST", "none", string.Empty, [], ids), source.PluginSettings,
-            new PluginHostServices(new McMasterPluginAssemblyLoader(), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System));
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System);
 
         var unimplemented = new List<string>();
         foreach (var state in system.States.All)
