@@ -10,7 +10,7 @@ namespace Uplink.Core.Anonymization;
 /// <param name="SeriesInstanceUid">The new Series Instance UID.</param>
 /// <param name="TransferSyntaxUid">The file's transfer syntax.</param>
 /// <param name="NonDicomMediaType">For non-DICOM content kept as it came (its UIDs are then empty), its media type; null for DICOM.</param>
-internal sealed record AnonymizedInstanceInfo(
+public sealed record AnonymizedInstanceInfo(
     string Path,
     long Length,
     string Sha256,

@@ -12,7 +12,7 @@ namespace Uplink.Core.Anonymization;
 /// then rename into place. Anything that fails on the way is set aside with a reason and nothing is left at
 /// the destination.
 /// </summary>
-internal sealed class InstanceProcessor : IInstanceProcessor
+public sealed class InstanceProcessor : IInstanceProcessor
 {
     private readonly IUidRemapper _uids;
     private readonly ImageAreaResolver _areas;
@@ -22,12 +22,21 @@ internal sealed class InstanceProcessor : IInstanceProcessor
     /// <summary>Creates the processor.</summary>
     /// <param name="uids">The site's UID remapper.</param>
     /// <param name="areaRules">The device rules that locate the image where the regions do not; the shipped ones by default.</param>
-    public InstanceProcessor(IUidRemapper uids, ImageAreaRules? areaRules = null)
+    internal InstanceProcessor(IUidRemapper uids, ImageAreaRules? areaRules = null)
     {
         _uids = uids;
         _areas = new ImageAreaResolver(areaRules ?? ImageAreaRules.Load(ImageAreaRules.ShippedFolder));
         _verifier = new OutputVerifier(uids, _areas);
     }
+
+    /// <summary>
+    /// The processor of <c>uplink anonymize</c>: UIDs remapped with an HMAC under <paramref name="siteKey"/>, the
+    /// image located by the shipped device rules.
+    /// </summary>
+    /// <param name="siteKey">The site's UID key, at least 16 bytes; copied, never logged.</param>
+    /// <returns>The processor.</returns>
+    /// <exception cref="ArgumentException">The key is shorter than 16 bytes.</exception>
+    public static InstanceProcessor WithSiteKey(ReadOnlySpan<byte> siteKey) => new(new HmacUidRemapper(siteKey));
 
     /// <inheritdoc />
     public InstanceResult Process(string sourcePath, string outputPath, IAnonymizationProfile profile, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace Uplink.Core.Anonymization;
 /// <param name="Reason">Why it was set aside or discarded.</param>
 /// <param name="Output">The anonymized instance's identity, when anonymized.</param>
 /// <param name="AuditJson">The audit record (profile id and version, tags removed/replaced/kept, verifier result, SHA-256 of the output), as JSON.</param>
-internal sealed record InstanceResult(
+public sealed record InstanceResult(
     AnonymizationDisposition Disposition,
     string? Reason,
     AnonymizedInstanceInfo? Output,

@@ -10,7 +10,7 @@ namespace Uplink.Core.Configuration;
 /// <param name="Inputs">The active input plugin ids.</param>
 /// <param name="Outputs">The active output plugin ids.</param>
 /// <param name="Settings">Settings per plugin id, written into the configuration as is.</param>
-internal sealed record ExpertCode(
+public sealed record ExpertCode(
     string Code,
     string Description,
     string Profile,

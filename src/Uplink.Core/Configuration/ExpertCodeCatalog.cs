@@ -7,7 +7,7 @@ namespace Uplink.Core.Configuration;
 /// The expert codes, as data: <c>profiles/expert-codes.json</c> (copied beside the <c>uplink</c> binary).
 /// Each code names a profile, the plugin providing it, the inputs, the outputs and their settings.
 /// </summary>
-internal sealed class ExpertCodeCatalog
+public sealed class ExpertCodeCatalog
 {
     private ExpertCodeCatalog(IReadOnlyList<ExpertCode> codes, string defaultCode)
     {

@@ -1,7 +1,7 @@
 namespace Uplink.Core.Configuration;
 
 /// <summary>How a failing input is restarted: exponential back-off from <see cref="InitialBackoff"/> to <see cref="MaxBackoff"/>.</summary>
-internal sealed class SupervisionOptions
+public sealed class SupervisionOptions
 {
     /// <summary>The wait after the first failure.</summary>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);

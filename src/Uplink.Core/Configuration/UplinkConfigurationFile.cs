@@ -6,7 +6,7 @@ using Uplink.Core.Plugins;
 namespace Uplink.Core.Configuration;
 
 /// <summary>The configuration file: written by <c>uplink setup</c>, read by <c>run</c> and <c>plugins</c>.</summary>
-internal static class UplinkConfigurationFile
+public static class UplinkConfigurationFile
 {
     private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true };
 
@@ -119,7 +119,7 @@ internal static class UplinkConfigurationFile
     /// <summary>Resolves relative folders against the configuration file's folder.</summary>
     /// <param name="options">The options to fix up.</param>
     /// <param name="path">The configuration file.</param>
-    public static void Normalize(UplinkOptions options, string path)
+    internal static void Normalize(UplinkOptions options, string path)
     {
         if (!string.IsNullOrWhiteSpace(options.DataDirectory))
         {

@@ -4,7 +4,7 @@ namespace Uplink.Core.Configuration;
 /// The <c>Uplink</c> section of the configuration file that <c>uplink setup</c> writes. Plugin settings
 /// live beside it, one sub-section per plugin id under <c>Uplink:Plugins</c>, handed to each plugin as is.
 /// </summary>
-internal sealed class UplinkOptions
+public sealed class UplinkOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Uplink";

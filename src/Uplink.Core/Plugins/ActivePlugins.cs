@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Uplink.Core.Plugins.Loading;
 using Uplink.Core.Plugins.Supervision;
 using Uplink.Plugins.Abstractions.Inputs;
-using Uplink.Plugins.Abstractions.Outputs;
 using Uplink.Plugins.Abstractions.Profiles;
 
 namespace Uplink.Core.Plugins;
@@ -25,7 +24,7 @@ internal sealed class ActivePlugins : IActivePlugins
         Inputs = [.. selection.Inputs.Select(Find).OfType<LoadedPlugin>()
             .SelectMany(p => p.Inputs.Select(i => new ActivePlugin<IInputPlugin>(p.Manifest.Id, new GuardedInput(p.Manifest.Id, i, states, logger))))];
         Outputs = [.. selection.Outputs.Select(Find).OfType<LoadedPlugin>()
-            .SelectMany(p => p.Outputs.Select(o => new ActivePlugin<IOutputPlugin>(p.Manifest.Id, new GuardedOutput(p.Manifest.Id, o, states, logger))))];
+            .SelectMany(p => p.Outputs.Select(o => new ActivePlugin<GuardedOutput>(p.Manifest.Id, new GuardedOutput(p.Manifest.Id, o, states, logger))))];
         foreach (var plugin in loaded.Where(p => p.ImageSources.Count > 0))
         {
             _imageSources[plugin.Manifest.Id] = new GuardedImageSource(plugin.Manifest.Id, plugin.ImageSources[0], states, logger);
@@ -45,7 +44,7 @@ internal sealed class ActivePlugins : IActivePlugins
     public string? ProfileProblem { get; }
 
     /// <inheritdoc />
-    public IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs { get; }
+    public IReadOnlyList<ActivePlugin<GuardedOutput>> Outputs { get; }
 
     /// <inheritdoc />
     public GuardedImageSource? FindImageSource(string pluginId) => _imageSources.GetValueOrDefault(pluginId);

@@ -1,5 +1,5 @@
+using Uplink.Core.Plugins.Supervision;
 using Uplink.Plugins.Abstractions.Inputs;
-using Uplink.Plugins.Abstractions.Outputs;
 using Uplink.Plugins.Abstractions.Profiles;
 
 namespace Uplink.Core.Plugins;
@@ -23,11 +23,14 @@ internal interface IActivePlugins
     /// <summary>Why the active profile is unavailable, or <see langword="null"/> when it is available.</summary>
     string? ProfileProblem { get; }
 
-    /// <summary>The active outputs, with their plugin ids.</summary>
-    IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs { get; }
+    /// <summary>
+    /// The active outputs, with their plugin ids, each guarded: typed as such so the pipeline reaches an output's
+    /// optional non-DICOM channel and acceptance declaration without testing its type.
+    /// </summary>
+    IReadOnlyList<ActivePlugin<GuardedOutput>> Outputs { get; }
 
     /// <summary>The guarded image source registered by an input plugin, or null when it has none.</summary>
     /// <param name="pluginId">The input plugin's id (a share's <see cref="ShareRequest.SourcePluginId"/>).</param>
     /// <returns>The image source, or <see langword="null"/>.</returns>
-    Supervision.GuardedImageSource? FindImageSource(string pluginId);
+    GuardedImageSource? FindImageSource(string pluginId);
 }

@@ -6,10 +6,13 @@ namespace Uplink.Core.Plugins;
 /// <param name="PluginsDirectory">The plugins folder (one sub-folder per plugin).</param>
 /// <param name="DataDirectory">The data folder (trust store, per-plugin data).</param>
 /// <param name="BundledDirectory">The folder of the bundled plugins' hash lists.</param>
-internal sealed record PluginHostSettings(string PluginsDirectory, string DataDirectory, string BundledDirectory)
+public sealed record PluginHostSettings(string PluginsDirectory, string DataDirectory, string BundledDirectory)
 {
     /// <summary>The default plugins folder: <c>plugins/</c> beside the running binary.</summary>
     public static string DefaultPluginsDirectory => Path.Combine(AppContext.BaseDirectory, "plugins");
+
+    /// <summary>The default folder of the bundled plugins' hash lists: <c>bundled-plugins/</c> beside the running binary.</summary>
+    public static string DefaultBundledDirectory => BundledPluginList.DefaultDirectory;
 
     /// <summary>Settings with the default bundled-list folder.</summary>
     /// <param name="pluginsDirectory">The plugins folder.</param>

@@ -6,7 +6,7 @@ namespace Uplink.Core.Plugins;
 /// <param name="ProfilePlugin">The plugin that provides the profile.</param>
 /// <param name="Inputs">The active input plugins, in order.</param>
 /// <param name="Outputs">The active output plugins, in order.</param>
-internal sealed record PluginSelection(
+public sealed record PluginSelection(
     string ExpertCode,
     string Profile,
     string ProfilePlugin,
@@ -17,18 +17,18 @@ internal sealed record PluginSelection(
     public IReadOnlyList<string> Requested { get; init; } = [];
 
     /// <summary>Every selected plugin id, without repeats, inputs first (an empty profile plugin selects none).</summary>
-    public IReadOnlyList<string> ActiveIds =>
+    internal IReadOnlyList<string> ActiveIds =>
         [.. Inputs.Append(ProfilePlugin).Concat(Outputs).Concat(Requested).Where(id => id.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Whether a plugin is selected.</summary>
     /// <param name="pluginId">The plugin id.</param>
     /// <returns>True when selected.</returns>
-    public bool IsActive(string pluginId) => ActiveIds.Contains(pluginId, StringComparer.OrdinalIgnoreCase);
+    internal bool IsActive(string pluginId) => ActiveIds.Contains(pluginId, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Why a plugin is or is not selected, for <c>uplink plugins</c>.</summary>
     /// <param name="pluginId">The plugin id.</param>
     /// <returns>For example <c>input of expert code Anon-LPU-O</c>.</returns>
-    public string Why(string pluginId)
+    internal string Why(string pluginId)
     {
         var roles = new List<string>();
         if (Inputs.Contains(pluginId, StringComparer.OrdinalIgnoreCase))

@@ -12,7 +12,7 @@ namespace Uplink.Core.Plugins;
 /// <param name="Trust">The trust decision, when it was made.</param>
 /// <param name="Status">Its status.</param>
 /// <param name="Reason">Why it has that status, for refusals and faults.</param>
-internal sealed record PluginState(
+public sealed record PluginState(
     string Id,
     string? Directory,
     PluginManifest? Manifest,

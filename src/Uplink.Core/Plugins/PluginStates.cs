@@ -1,10 +1,15 @@
 namespace Uplink.Core.Plugins;
 
 /// <summary>The live status of every plugin found: written by loading and by supervision, read by reports.</summary>
-internal sealed class PluginStates
+public sealed class PluginStates
 {
     private readonly Lock _lock = new();
     private readonly List<PluginState> _states = [];
+
+    /// <summary>Creates an empty set; only the plugin system fills it.</summary>
+    internal PluginStates()
+    {
+    }
 
     /// <summary>Every plugin, in the order found.</summary>
     public IReadOnlyList<PluginState> All
@@ -31,7 +36,7 @@ internal sealed class PluginStates
 
     /// <summary>Adds a plugin's state.</summary>
     /// <param name="state">The state.</param>
-    public void Add(PluginState state)
+    internal void Add(PluginState state)
     {
         lock (_lock)
         {
@@ -42,11 +47,11 @@ internal sealed class PluginStates
     /// <summary>Marks a loaded plugin faulted: its running work threw and is retried.</summary>
     /// <param name="pluginId">The plugin id.</param>
     /// <param name="reason">What happened.</param>
-    public void MarkFaulted(string pluginId, string reason) => Update(pluginId, PluginStatus.Faulted, reason);
+    internal void MarkFaulted(string pluginId, string reason) => Update(pluginId, PluginStatus.Faulted, reason);
 
     /// <summary>Marks a faulted plugin healthy again.</summary>
     /// <param name="pluginId">The plugin id.</param>
-    public void MarkRecovered(string pluginId) => Update(pluginId, PluginStatus.Loaded, null);
+    internal void MarkRecovered(string pluginId) => Update(pluginId, PluginStatus.Loaded, null);
 
     private void Update(string pluginId, PluginStatus status, string? reason)
     {

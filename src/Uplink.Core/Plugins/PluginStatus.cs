@@ -1,7 +1,7 @@
 namespace Uplink.Core.Plugins;
 
 /// <summary>Where a plugin found in the plugins folder stands.</summary>
-internal enum PluginStatus
+public enum PluginStatus
 {
     /// <summary>Loaded and configured; its services are in use.</summary>
     Loaded,

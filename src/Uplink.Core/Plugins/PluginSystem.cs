@@ -12,7 +12,7 @@ namespace Uplink.Core.Plugins;
 /// ones loaded and configured, and the rest reported. The same code serves <c>uplink run</c>,
 /// <c>uplink plugins</c> and the integration tests. Disposing it releases the plugins' providers.
 /// </summary>
-internal sealed class PluginSystem : IDisposable
+public sealed class PluginSystem : IDisposable
 {
     private readonly List<LoadedPlugin> _loaded;
     private readonly List<GuardedPluginSetup> _setups;
@@ -30,10 +30,28 @@ internal sealed class PluginSystem : IDisposable
     public PluginStates States { get; }
 
     /// <summary>The selected plugins that loaded, wrapped for the pipeline.</summary>
-    public ActivePlugins Active { get; }
+    internal ActivePlugins Active { get; }
 
     /// <summary>The plugins that loaded.</summary>
-    public IReadOnlyList<LoadedPlugin> Loaded => _loaded;
+    internal IReadOnlyList<LoadedPlugin> Loaded => _loaded;
+
+    /// <summary>How many plugins loaded.</summary>
+    public int LoadedCount => _loaded.Count;
+
+    /// <summary>Why the active profile is unavailable, or <see langword="null"/> when it is available.</summary>
+    public string? ProfileProblem => Active.ProfileProblem;
+
+    /// <summary>The ids of the active outputs that loaded, in configuration order.</summary>
+    public IReadOnlyList<string> OutputIds => [.. Active.Outputs.Select(o => o.PluginId)];
+
+    /// <summary>The id of the loaded plugin whose load context holds <paramref name="assembly"/>, or null (the host's own code).</summary>
+    /// <param name="assembly">An assembly, e.g. from an unhandled exception's stack.</param>
+    /// <returns>The plugin id, or <see langword="null"/>.</returns>
+    public string? OwnerOf(System.Reflection.Assembly assembly)
+    {
+        var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(assembly);
+        return _loaded.FirstOrDefault(p => ReferenceEquals(p.Assembly.LoadContext, context))?.Manifest.Id;
+    }
 
     /// <summary>
     /// The setup contracts of the active plugins whose entry class implements it, in folder order, also of those
@@ -44,18 +62,22 @@ internal sealed class PluginSystem : IDisposable
     /// <summary>How long discovery, checks and loading took.</summary>
     public TimeSpan Elapsed { get; }
 
-    /// <summary>Discovers, checks and loads plugins. Never throws for a bad plugin: it is refused and reported.</summary>
+    /// <summary>
+    /// Discovers, checks and loads plugins, each into its own load context: the one way the host's commands
+    /// and <c>uplink run</c> load them. Never throws for a bad plugin: it is refused and reported.
+    /// </summary>
     /// <param name="settings">Where plugins, data and the bundled lists are.</param>
     /// <param name="selection">What the configuration selects.</param>
     /// <param name="pluginSettings">The configuration section holding one sub-section per plugin id.</param>
-    /// <param name="services">The loader, logging and clock.</param>
-    /// <returns>The loaded system.</returns>
-    public static PluginSystem Load(PluginHostSettings settings, PluginSelection selection, IConfiguration pluginSettings, PluginHostServices services)
+    /// <param name="loggerFactory">The host's logger factory (plugins log through it too).</param>
+    /// <param name="time">The host's clock.</param>
+    /// <returns>The loaded system (dispose to release the plugins).</returns>
+    public static PluginSystem Load(PluginHostSettings settings, PluginSelection selection, IConfiguration pluginSettings, ILoggerFactory loggerFactory, TimeProvider time)
     {
         var clock = Stopwatch.StartNew();
-        var logger = services.LoggerFactory.CreateLogger("Uplink.Plugins");
-        var trust = new PluginTrust(new BundledPluginList(settings.BundledDirectory), TrustStore.InDataDirectory(settings.DataDirectory), services.Time);
-        var activator = new PluginActivator(services.Loader, services.LoggerFactory, services.Time);
+        var logger = loggerFactory.CreateLogger("Uplink.Plugins");
+        var trust = new PluginTrust(new BundledPluginList(settings.BundledDirectory), TrustStore.InDataDirectory(settings.DataDirectory), time);
+        var activator = new PluginActivator(new McMasterPluginAssemblyLoader(), loggerFactory, time);
         var states = new PluginStates();
         var loaded = new List<LoadedPlugin>();
         var setups = new List<GuardedPluginSetup>();

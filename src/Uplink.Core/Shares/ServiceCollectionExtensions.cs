@@ -15,7 +15,7 @@ using Uplink.Plugins.Abstractions.Profiles;
 namespace Uplink.Core.Shares;
 
 /// <summary>Registers the durable share pipeline with a host.</summary>
-internal static class ServiceCollectionExtensions
+public static class ServiceCollectionExtensions
 {
     /// <summary>The configuration section of the pipeline's settings.</summary>
     public const string SectionName = "Uplink:Pipeline";
@@ -64,7 +64,7 @@ internal static class ServiceCollectionExtensions
     /// <param name="services">The host's services.</param>
     /// <param name="configure">Sets the options; <see cref="PipelineOptions.DataDirectory"/> is required.</param>
     /// <returns>The same collection.</returns>
-    public static IServiceCollection AddUplinkPipeline(this IServiceCollection services, Action<PipelineOptions> configure)
+    internal static IServiceCollection AddUplinkPipeline(this IServiceCollection services, Action<PipelineOptions> configure)
     {
         services.AddOptions<PipelineOptions>().Configure(configure).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
@@ -75,7 +75,7 @@ internal static class ServiceCollectionExtensions
         services.TryAddSingleton<AttemptLog>();
         services.AddMetrics();
         services.TryAddSingleton<PipelineMetrics>();
-        services.TryAddSingleton<StoreHealthReader>();
+        services.TryAddSingleton(sp => new StoreHealthReader(sp.GetRequiredService<ShareDatabase>()));
         services.TryAddSingleton<RecipientProtector>();
         services.TryAddSingleton<PipelineSignal>();
         services.TryAddSingleton<ShareSpool>();
@@ -89,7 +89,9 @@ internal static class ServiceCollectionExtensions
         services.TryAddSingleton<ShareHandOff>();
         services.TryAddSingleton<PipelineRunner>();
         services.TryAddSingleton<IShareIntake, ShareIntake>();
-        services.TryAddSingleton<ShareAdministration>();
+        services.TryAddSingleton(sp => new ShareAdministration(
+            sp.GetRequiredService<ShareDatabase>(), sp.GetRequiredService<ShareSpool>(), sp.GetRequiredService<PipelineSignal>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<PipelineOptions>>()));
         services.AddHostedService<PipelineService>();
         return services;
     }

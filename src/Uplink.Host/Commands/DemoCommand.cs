@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Uplink.Core.Shares.Store;
+using Uplink.Core.Shares.Administration;
 using Uplink.Host.Demo;
 using Uplink.Host.Hosting;
 
@@ -86,7 +86,7 @@ internal sealed class DemoCommand(ConsoleOutput console, TimeProvider time) : IC
         var shareId = body.GetProperty("shareId").GetString()!;
         var final = await viewPoint.WaitForEndAsync(shareId, TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
         await o.WriteLineAsync($"GET /api/v1/shares/{shareId} -> {final}").ConfigureAwait(false);
-        var outcomes = host.Services.GetRequiredService<ShareRepository>().GetInstances(shareId);
+        var outcomes = host.Services.GetRequiredService<ShareAdministration>().Instances(shareId);
         if (simulator is null)
         {
             DemoReport.Write(o, exam, outcomes, DemoReport.InFolder(site.OutputDirectory), site.OutputDirectory, site.Pictures);

@@ -24,7 +24,7 @@ internal sealed partial class PluginStartupService(PluginSystem plugins, IHostAp
             var states = plugins.States.All;
             using var process = Process.GetCurrentProcess();
             var sinceStart = time.GetUtcNow() - process.StartTime.ToUniversalTime();
-            Ready(logger, sinceStart.TotalMilliseconds, plugins.Elapsed.TotalMilliseconds, plugins.Loaded.Count, states.Count(s => s.IsRefused));
+            Ready(logger, sinceStart.TotalMilliseconds, plugins.Elapsed.TotalMilliseconds, plugins.LoadedCount, states.Count(s => s.IsRefused));
         });
         return Task.CompletedTask;
     }

@@ -1,4 +1,3 @@
-using System.Runtime.Loader;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Uplink.Core.Plugins;
@@ -38,11 +37,9 @@ internal sealed partial class UnhandledExceptionReporter(PluginSystem plugins, I
         for (var current = exception; current is not null; current = current.InnerException)
         {
             var assembly = current.TargetSite?.DeclaringType?.Assembly;
-            var context = assembly is null ? null : AssemblyLoadContext.GetLoadContext(assembly);
-            var plugin = plugins.Loaded.FirstOrDefault(p => ReferenceEquals(p.Assembly.LoadContext, context));
-            if (plugin is not null)
+            if (assembly is not null && plugins.OwnerOf(assembly) is { } pluginId)
             {
-                return plugin.Manifest.Id;
+                return pluginId;
             }
         }
 

@@ -3,13 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
-using Uplink.Core.Plugins.Loading;
-using Uplink.Core.Plugins.Supervision;
 using Uplink.Core.Shares;
 using Uplink.Core.Secrets;
 using Uplink.Host.Hosting.Health;
@@ -80,17 +77,11 @@ internal static class UplinkHostFactory
         builder.Services.AddSystemd();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IValidateOptions<UplinkOptions>, UplinkOptionsValidator>();
-        builder.Services.AddOptions<UplinkOptions>()
-            .Bind(builder.Configuration.GetSection(UplinkOptions.SectionName))
-            .PostConfigure(o => UplinkConfigurationFile.Normalize(o, source.Path))
-            .ValidateOnStart();
+        builder.Services.AddUplinkOptions(builder.Configuration, source.Path);
 
         AddPlugins(builder.Services, source);
         builder.Services.AddUplinkPipeline(builder.Configuration);
         configure?.Invoke(builder.Services);
-        builder.Services.AddSingleton<InputSupervisor>();
-        builder.Services.AddHostedService<InputSupervisorService>();
         builder.Services.AddUplinkHealth(builder.Configuration);
         builder.Services.AddUplinkTelemetry(builder.Configuration);
         return builder.Build();
@@ -98,18 +89,7 @@ internal static class UplinkHostFactory
 
     private static void AddPlugins(IServiceCollection services, UplinkConfigurationSource source)
     {
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<UplinkOptions>>().Value;
-            return PluginSystem.Load(
-                PluginHostSettings.For(options.PluginsDirectory!, options.DataDirectory),
-                UplinkConfigurationFile.Selection(options),
-                source.PluginSettings,
-                new PluginHostServices(new McMasterPluginAssemblyLoader(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
-        });
-        services.AddSingleton<IActivePlugins>(sp => sp.GetRequiredService<PluginSystem>().Active);
-        services.AddSingleton(sp => sp.GetRequiredService<PluginSystem>().States);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<UplinkOptions>>().Value.Supervision);
+        services.AddUplinkPlugins(source.PluginSettings);
         services.AddHostedService<PluginStartupService>();
         services.AddHostedService<UnhandledExceptionReporter>();
     }

@@ -60,7 +60,7 @@ public sealed class PluginIsolationTests
         using var sandbox = new PluginSandbox();
         using var system = LoadTrusted(sandbox, "Uplink.TestPlugins.Echo", "Uplink.TestPlugins.OldPolly");
 
-        var channels = system.Active.Outputs.ToDictionary(o => o.PluginId, o => Assert.IsType<Core.Plugins.Supervision.GuardedOutput>(o.Instance).NonDicom);
+        var channels = system.Active.Outputs.ToDictionary(o => o.PluginId, o => o.Instance.NonDicom);
         Assert.Null(channels["Uplink.TestPlugins.OldPolly"]);
         var result = await channels["Uplink.TestPlugins.Echo"]!.DeliverNonDicomAsync(
             new OutboundDocument("share-1", "share-1:abc", "/nonexistent.pdf", 0, "application/pdf", "abc"), TestContext.Current.CancellationToken);
@@ -84,7 +84,7 @@ public sealed class PluginIsolationTests
 
         // Every bundled plugin selected, each with the settings the shipped expert code gives it.
         using var system = PluginSystem.Load(settings, new PluginSelection("TEST", "none", string.Empty, [], ids), source.PluginSettings,
-            new PluginHostServices(new McMasterPluginAssemblyLoader(), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System));
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider.System);
 
         var unimplemented = new List<string>();
         foreach (var state in system.States.All)

@@ -2,7 +2,6 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Core.Plugins;
-using Uplink.Core.Plugins.Loading;
 
 namespace Uplink.Host.Tests.Plugins;
 
@@ -58,8 +57,7 @@ internal sealed class PluginSandbox : IDisposable
 
     /// <summary>Loads the sandbox through the same code as <c>uplink run</c>.</summary>
     public PluginSystem Load(PluginSelection selection, IConfiguration? settings = null) =>
-        PluginSystem.Load(Settings, selection, settings ?? new ConfigurationBuilder().Build(),
-            new PluginHostServices(new McMasterPluginAssemblyLoader(), NullLoggerFactory.Instance, TimeProvider.System));
+        PluginSystem.Load(Settings, selection, settings ?? new ConfigurationBuilder().Build(), NullLoggerFactory.Instance, TimeProvider.System);
 
     public static PluginSelection Outputs(params string[] outputs) =>
         new("TEST", "none", string.Empty, [], outputs);

@@ -26,7 +26,7 @@ internal sealed class HostPipeline : IDisposable
         Directory.CreateDirectory(Images);
         _services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IActivePlugins>(new Plugins(new ActivePlugin<IOutputPlugin>(outputId, new Core.Plugins.Supervision.GuardedOutput(outputId, output, new Core.Plugins.PluginStates(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)), Images))
+            .AddSingleton<IActivePlugins>(new Plugins(new ActivePlugin<Core.Plugins.Supervision.GuardedOutput>(outputId, new Core.Plugins.Supervision.GuardedOutput(outputId, output, new Core.Plugins.PluginStates(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)), Images))
             .AddSingleton<IInstanceProcessor>(new VerifiedAsItIs())
             .AddUplinkPipeline(o =>
             {
@@ -56,7 +56,7 @@ internal sealed class HostPipeline : IDisposable
 
     public void Dispose() => _services.Dispose();
 
-    private sealed class Plugins(ActivePlugin<IOutputPlugin> output, string images) : IActivePlugins, IImageSource
+    private sealed class Plugins(ActivePlugin<Core.Plugins.Supervision.GuardedOutput> output, string images) : IActivePlugins, IImageSource
     {
         public IReadOnlyList<ActivePlugin<IInputPlugin>> Inputs { get; } = [];
 
@@ -64,7 +64,7 @@ internal sealed class HostPipeline : IDisposable
 
         public string? ProfileProblem => null;
 
-        public IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs { get; } = [output];
+        public IReadOnlyList<ActivePlugin<Core.Plugins.Supervision.GuardedOutput>> Outputs { get; } = [output];
 
         public Core.Plugins.Supervision.GuardedImageSource? FindImageSource(string pluginId) =>
             pluginId == InputId ? new Core.Plugins.Supervision.GuardedImageSource(InputId, this, new Core.Plugins.PluginStates(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance) : null;

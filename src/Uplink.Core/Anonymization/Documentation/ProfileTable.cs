@@ -9,7 +9,7 @@ namespace Uplink.Core.Anonymization.Documentation;
 /// "All the removed and anonymized data" of a profile, as Markdown, generated from the rules the profile
 /// declares: printed by <c>uplink profile show</c> and checked in as <c>docs/profiles/NAME.md</c>.
 /// </summary>
-internal static class ProfileTable
+public static class ProfileTable
 {
     private static readonly TagAction[] Order =
     [

@@ -12,7 +12,7 @@ namespace Uplink.Core.Anonymization.Pixels;
 /// Renders one frame of an instance to a picture, so that a person can look at what went in and what came out
 /// (<c>uplink inspect FILE --frame N --png OUT.png</c>, the demo's before/after): native, RLE and JPEG Baseline.
 /// </summary>
-internal static class FramePicture
+public static class FramePicture
 {
     /// <summary>Renders a frame.</summary>
     /// <param name="file">The instance.</param>

@@ -6,7 +6,7 @@ namespace Uplink.Core.Plugins.Manifest;
 /// A range of contracts versions such as <c>&gt;=1.0 &lt;2.0</c>: space-separated comparisons
 /// (<c>&gt;=</c>, <c>&gt;</c>, <c>&lt;=</c>, <c>&lt;</c>, <c>=</c>) of <c>major.minor</c> versions, all of which must hold.
 /// </summary>
-internal sealed class ContractsRange
+public sealed class ContractsRange
 {
     private readonly (string Operator, Version Bound)[] _terms;
 
@@ -23,7 +23,7 @@ internal sealed class ContractsRange
     /// <param name="text">The range text.</param>
     /// <returns>The range.</returns>
     /// <exception cref="FormatException">The text is not a range; the message names the bad term.</exception>
-    public static ContractsRange Parse(string text)
+    internal static ContractsRange Parse(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (words.Length == 0)
@@ -54,7 +54,7 @@ internal sealed class ContractsRange
     /// <param name="major">The major version.</param>
     /// <param name="minor">The minor version.</param>
     /// <returns>True when every term holds.</returns>
-    public bool Includes(int major, int minor)
+    internal bool Includes(int major, int minor)
     {
         var version = new Version(major, minor);
         return _terms.All(t => t.Operator switch

@@ -11,7 +11,7 @@ namespace Uplink.Core.Plugins.Supervision;
 /// also for a plugin refused while configuring (its settings may be what is missing), and then keeps the plugin's
 /// assembly loaded until disposed.
 /// </summary>
-internal sealed class GuardedPluginSetup : IDisposable
+public sealed class GuardedPluginSetup : IDisposable
 {
     private readonly IPluginSetup _inner;
     private readonly IConfiguration _settings;
@@ -27,7 +27,7 @@ internal sealed class GuardedPluginSetup : IDisposable
     /// <param name="dataDirectory">The plugin's own data folder.</param>
     /// <param name="time">The host's clock.</param>
     /// <param name="logger">Where faults are logged.</param>
-    public GuardedPluginSetup(string pluginId, IPluginSetup inner, IConfiguration settings, string dataDirectory, TimeProvider time, ILogger logger)
+    internal GuardedPluginSetup(string pluginId, IPluginSetup inner, IConfiguration settings, string dataDirectory, TimeProvider time, ILogger logger)
     {
         PluginId = pluginId;
         _inner = inner;
@@ -49,7 +49,7 @@ internal sealed class GuardedPluginSetup : IDisposable
 
     /// <summary>Keeps the plugin's assembly loaded for as long as this lives (a plugin refused while configuring).</summary>
     /// <param name="assembly">The assembly to release on <see cref="Dispose"/>.</param>
-    public void Own(IDisposable assembly) => _owned = assembly;
+    internal void Own(IDisposable assembly) => _owned = assembly;
 
     /// <summary>Runs the plugin's check with its configured settings.</summary>
     /// <param name="cancellationToken">Cancels the check.</param>

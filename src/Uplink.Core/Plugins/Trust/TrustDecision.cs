@@ -4,7 +4,7 @@ namespace Uplink.Core.Plugins.Trust;
 /// <param name="Source">Bundled, admin-approved, or none.</param>
 /// <param name="Problem">When not trusted: why (which file changed, or that no record exists).</param>
 /// <param name="Tampered">True when a record exists but a file differs from it.</param>
-internal sealed record TrustDecision(TrustSource Source, string? Problem, bool Tampered)
+public sealed record TrustDecision(TrustSource Source, string? Problem, bool Tampered)
 {
     /// <summary>Whether the plugin may load.</summary>
     public bool IsTrusted => Source != TrustSource.None;

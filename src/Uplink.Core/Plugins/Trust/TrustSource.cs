@@ -1,7 +1,7 @@
 namespace Uplink.Core.Plugins.Trust;
 
 /// <summary>Why a plugin is trusted, or that it is not.</summary>
-internal enum TrustSource
+public enum TrustSource
 {
     /// <summary>Neither bundled nor approved.</summary>
     None,

@@ -4,7 +4,7 @@ namespace Uplink.Core.Shares.Administration;
 /// <param name="Succeeded">Whether the action changed the store.</param>
 /// <param name="Message">A sentence for the administrator.</param>
 /// <param name="ImagesChanged">How many images it moved.</param>
-internal sealed record AdminActionResult(bool Succeeded, string Message, int ImagesChanged)
+public sealed record AdminActionResult(bool Succeeded, string Message, int ImagesChanged)
 {
     /// <summary>The action was done.</summary>
     /// <param name="message">What it did.</param>

@@ -9,4 +9,4 @@ namespace Uplink.Core.Shares.Administration;
 /// <param name="Position">The image's position, or null for a whole share.</param>
 /// <param name="Outcome">done or refused.</param>
 /// <param name="Detail">The result's message.</param>
-internal sealed record AdminAuditEntry(long Id, DateTimeOffset At, string Actor, string Action, string? ShareId, int? Position, string Outcome, string Detail);
+public sealed record AdminAuditEntry(long Id, DateTimeOffset At, string Actor, string Action, string? ShareId, int? Position, string Outcome, string Detail);

@@ -6,4 +6,4 @@ namespace Uplink.Core.Shares.Administration;
 /// <param name="Outcome">What happened (retry, set-aside, discarded, failed).</param>
 /// <param name="Reason">Why (reasons carry no patient data), or null.</param>
 /// <param name="At">When.</param>
-internal sealed record ImageAttempt(string Stage, string? OutputId, string Outcome, string? Reason, DateTimeOffset At);
+public sealed record ImageAttempt(string Stage, string? OutputId, string Outcome, string? Reason, DateTimeOffset At);

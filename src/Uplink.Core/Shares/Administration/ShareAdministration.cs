@@ -15,7 +15,7 @@ namespace Uplink.Core.Shares.Administration;
 /// transaction as its change. It works beside a running pipeline in this process or another: a requeued image
 /// is due at once, so workers find it at their next poll (and at once in this process, which is woken).
 /// </summary>
-internal sealed partial class ShareAdministration
+public sealed partial class ShareAdministration
 {
     private const string RetryImageAction = "retry-image";
     private const string RetryShareAction = "retry-share";
@@ -29,7 +29,7 @@ internal sealed partial class ShareAdministration
     private readonly AdminShareReader _reader;
     private readonly AdminAuditLog _audit;
 
-    public ShareAdministration(ShareDatabase database, ShareSpool spool, PipelineSignal signal, TimeProvider time, IOptions<PipelineOptions> options)
+    internal ShareAdministration(ShareDatabase database, ShareSpool spool, PipelineSignal signal, TimeProvider time, IOptions<PipelineOptions> options)
     {
         _database = database;
         _spool = spool;
@@ -39,6 +39,11 @@ internal sealed partial class ShareAdministration
         _reader = new AdminShareReader(database);
         _audit = new AdminAuditLog(database, time);
     }
+
+    /// <summary>The images of a share with their state and, once anonymized, their new UIDs (the demo's report).</summary>
+    /// <param name="shareId">The share's id.</param>
+    /// <returns>The images in position order; empty for an unknown share.</returns>
+    public IReadOnlyList<SharedInstance> Instances(string shareId) => new ShareRepository(_database, _time).GetInstances(shareId);
 
     /// <summary>The newest shares, newest first; exam ids only keyed-hashed.</summary>
     /// <param name="limit">How many at most (1 or more).</param>

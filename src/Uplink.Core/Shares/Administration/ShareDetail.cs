@@ -4,4 +4,4 @@ namespace Uplink.Core.Shares.Administration;
 /// <param name="Share">The share's summary.</param>
 /// <param name="Images">Its images by position.</param>
 /// <param name="HandedOffTo">The outputs that took the share's hand-off, in the order they took it.</param>
-internal sealed record ShareDetail(ShareSummary Share, IReadOnlyList<ShareImageDetail> Images, IReadOnlyList<string> HandedOffTo);
+public sealed record ShareDetail(ShareSummary Share, IReadOnlyList<ShareImageDetail> Images, IReadOnlyList<string> HandedOffTo);

@@ -7,7 +7,7 @@ namespace Uplink.Core.Shares.Administration;
 /// <param name="Attempts">Failed tries at its current stage (reset when a stage succeeds or an administrator retries it).</param>
 /// <param name="Deliveries">The outputs that have it.</param>
 /// <param name="LastError">Its latest attempt that did not succeed, or null.</param>
-internal sealed record ShareImageDetail(
+public sealed record ShareImageDetail(
     int Position,
     string State,
     string? Reason,

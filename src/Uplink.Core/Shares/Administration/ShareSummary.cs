@@ -9,7 +9,7 @@ namespace Uplink.Core.Shares.Administration;
 /// <param name="ExamIdHash">The exam id, keyed-hashed as <c>uplink status</c> shows it: comparable, not readable.</param>
 /// <param name="ImageCount">How many images the share has.</param>
 /// <param name="ImagesByState">How many images are in each stored state, in state-table order; states with none are left out.</param>
-internal sealed record ShareSummary(
+public sealed record ShareSummary(
     string ShareId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt,

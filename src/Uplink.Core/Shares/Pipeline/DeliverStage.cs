@@ -85,7 +85,7 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
         return null;
     }
 
-    private static async Task<DeliveryResult> DeliverFilesAsync(ActivePlugin<IOutputPlugin> output, ImageWorkItem item, AnonymizedInstanceInfo info, string key, IReadOnlyList<ShapedFile> files, CancellationToken cancellationToken)
+    private static async Task<DeliveryResult> DeliverFilesAsync(ActivePlugin<GuardedOutput> output, ImageWorkItem item, AnonymizedInstanceInfo info, string key, IReadOnlyList<ShapedFile> files, CancellationToken cancellationToken)
     {
         foreach (var file in files)
         {
@@ -105,7 +105,7 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
     private async Task<ImageWorkItem?> DeliverDocumentAsync(ImageWorkItem item, AnonymizedInstanceInfo info, CancellationToken cancellationToken)
     {
         var channels = plugins.Outputs
-            .Select(o => (o.PluginId, Channel: o.Instance is GuardedOutput guarded ? guarded.NonDicom : o.Instance as INonDicomOutput))
+            .Select(o => (o.PluginId, Channel: o.Instance.NonDicom))
             .Where(o => o.Channel is not null)
             .ToList();
         if (channels.Count == 0)
@@ -154,7 +154,7 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
         }
     }
 
-    // The output is the guarded one (GuardedOutput): it catches the plugin's throw and answers one result per instance.
-    private static async Task<DeliveryResult> DeliverAsync(ActivePlugin<IOutputPlugin> output, OutboundInstance instance, CancellationToken cancellationToken) =>
+    // The guarded output catches the plugin's throw and answers one result per instance.
+    private static async Task<DeliveryResult> DeliverAsync(ActivePlugin<GuardedOutput> output, OutboundInstance instance, CancellationToken cancellationToken) =>
         (await output.Instance.DeliverAsync([instance], cancellationToken).ConfigureAwait(false))[0];
 }

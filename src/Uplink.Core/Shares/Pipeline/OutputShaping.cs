@@ -26,13 +26,12 @@ internal sealed class OutputShaping(ShareSpool spool, IUidRemapper? uids = null)
     /// <param name="output">The output.</param>
     /// <returns>The files in order, or why the output cannot be given the instance.</returns>
     /// <exception cref="IOException">The spool could not be written or read.</exception>
-    public ShapingResult Shape(ImageWorkItem item, AnonymizedInstanceInfo info, ActivePlugin<IOutputPlugin> output)
+    public ShapingResult Shape(ImageWorkItem item, AnonymizedInstanceInfo info, ActivePlugin<GuardedOutput> output)
     {
         OutputAcceptance acceptance;
         try
         {
-            var declares = output.Instance is GuardedOutput guarded ? guarded.Declares : output.Instance as IDeclaresAcceptance;
-            acceptance = declares?.Acceptance ?? OutputAcceptance.Anything;
+            acceptance = output.Instance.Declares?.Acceptance ?? OutputAcceptance.Anything;
         }
         catch (Exception ex)
         {

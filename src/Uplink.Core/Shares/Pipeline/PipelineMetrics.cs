@@ -11,7 +11,7 @@ namespace Uplink.Core.Shares.Pipeline;
 internal sealed class PipelineMetrics
 {
     /// <summary>The meter's name, for listeners and exporters.</summary>
-    public const string MeterName = "Uplink.Pipeline";
+    public const string MeterName = PipelineMeter.Name;
 
     private readonly Counter<long> _sharesAccepted;
     private readonly Counter<long> _imagesFinished;

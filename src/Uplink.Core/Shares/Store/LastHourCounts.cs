@@ -4,4 +4,4 @@ namespace Uplink.Core.Shares.Store;
 /// <param name="SharesReceived">Shares recorded.</param>
 /// <param name="SharesCompleted">Shares completed.</param>
 /// <param name="ImagesSent">Images an output accepted.</param>
-internal sealed record LastHourCounts(long SharesReceived, long SharesCompleted, long ImagesSent);
+public sealed record LastHourCounts(long SharesReceived, long SharesCompleted, long ImagesSent);

@@ -5,4 +5,4 @@ namespace Uplink.Core.Shares.Store;
 /// <param name="LastSuccessAt">The last accepted delivery or hand-off, or null.</param>
 /// <param name="LastFailureAt">The last failed one (retry or refusal), or null.</param>
 /// <param name="FailingSince">The first failure after the last success when the last attempt failed, else null.</param>
-internal sealed record OutputHistory(string OutputId, long? LastSuccessAt, long? LastFailureAt, long? FailingSince);
+public sealed record OutputHistory(string OutputId, long? LastSuccessAt, long? LastFailureAt, long? FailingSince);

@@ -7,4 +7,4 @@ namespace Uplink.Core.Shares.Store;
 /// <param name="State">set-aside or failed.</param>
 /// <param name="Reason">Why (reasons carry no patient data).</param>
 /// <param name="At">When it was last attempted, if known.</param>
-internal sealed record ProblemImage(string ShareId, int Position, string ExamIdHash, string State, string? Reason, long? At);
+public sealed record ProblemImage(string ShareId, int Position, string ExamIdHash, string State, string? Reason, long? At);

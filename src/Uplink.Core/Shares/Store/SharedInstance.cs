@@ -7,4 +7,4 @@ namespace Uplink.Core.Shares.Store;
 /// <param name="State">The image's state.</param>
 /// <param name="Reason">Why it was set aside, discarded or failed.</param>
 /// <param name="SopInstanceUid">The anonymized SOP Instance UID, once anonymized.</param>
-internal sealed record SharedInstance(string ImageId, ImageState State, string? Reason, string? SopInstanceUid);
+public sealed record SharedInstance(string ImageId, ImageState State, string? Reason, string? SopInstanceUid);

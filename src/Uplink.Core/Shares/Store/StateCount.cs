@@ -4,4 +4,4 @@ namespace Uplink.Core.Shares.Store;
 /// <param name="State">The state's wire name.</param>
 /// <param name="Count">How many.</param>
 /// <param name="OldestSince">When the oldest one's share was recorded.</param>
-internal sealed record StateCount(string State, long Count, long? OldestSince);
+public sealed record StateCount(string State, long Count, long? OldestSince);

@@ -7,15 +7,26 @@ namespace Uplink.Core.Shares.Store;
 /// The store's figures behind the health checks: whether it answers, each output's recent history from
 /// the attempts log, and the oldest image still on its way. Reads ids and times only, never patient data.
 /// </summary>
-/// <param name="database">The store.</param>
-internal sealed class StoreHealthReader(ShareDatabase database)
+public sealed class StoreHealthReader
 {
+    private readonly ShareDatabase _database;
+
+    /// <summary>Reads the given store.</summary>
+    /// <param name="database">The share store.</param>
+    internal StoreHealthReader(ShareDatabase database) => _database = database;
+
+    /// <summary>The counts, last hour and latest problems shown by <c>uplink status</c> and the admin page.</summary>
+    /// <param name="now">The time of the reading (Unix milliseconds).</param>
+    /// <param name="hashKey">The site's key: exam ids are shown as keyed hashes only.</param>
+    /// <returns>The status.</returns>
+    public StoreStatus Status(long now, byte[] hashKey) => new StoreStatusReader(_database).Read(now, hashKey);
+
     private static readonly string Unfinished = StateTable.Sql(StateTable.UnfinishedImages);
 
     /// <summary>Opens the store and runs a query on it; throws what SQLite throws when it cannot.</summary>
     public void Probe()
     {
-        using var connection = database.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM shares WHERE rowid = 0";
         command.ExecuteScalar();
@@ -26,7 +37,7 @@ internal sealed class StoreHealthReader(ShareDatabase database)
     /// <returns>Its history.</returns>
     public OutputHistory Output(string outputId)
     {
-        using var connection = database.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
             WITH last AS (
@@ -49,7 +60,7 @@ internal sealed class StoreHealthReader(ShareDatabase database)
     /// <returns>Unix milliseconds, or null when no image is waiting.</returns>
     public long? OldestWaitingImageSince()
     {
-        using var connection = database.Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT MIN(s.created_at) FROM images i JOIN shares s ON s.share_id = i.share_id WHERE i.state IN ({Unfinished})";
         var value = command.ExecuteScalar();

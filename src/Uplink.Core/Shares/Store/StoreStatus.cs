@@ -1,3 +1,5 @@
+using Uplink.Plugins.Abstractions.Inputs;
+
 namespace Uplink.Core.Shares.Store;
 
 /// <summary>What <c>uplink status</c> shows of the store: counts, ages and reasons, never patient data. Times are Unix milliseconds.</summary>
@@ -6,9 +8,15 @@ namespace Uplink.Core.Shares.Store;
 /// <param name="Shares">Shares per state.</param>
 /// <param name="LastHour">Throughput over the hour before <paramref name="At"/>.</param>
 /// <param name="Problems">The most recent set-aside and failed images with their reasons.</param>
-internal sealed record StoreStatus(
+public sealed record StoreStatus(
     long At,
     IReadOnlyList<StateCount> Images,
     IReadOnlyList<StateCount> Shares,
     LastHourCounts LastHour,
-    IReadOnlyList<ProblemImage> Problems);
+    IReadOnlyList<ProblemImage> Problems)
+{
+    /// <summary>Whether images in that state are still on their way (the status shows how long the oldest has waited).</summary>
+    /// <param name="state">An image state.</param>
+    /// <returns><see langword="true"/> for the states the pipeline has not finished.</returns>
+    public static bool IsUnfinished(ImageState state) => StateTable.UnfinishedImages.Contains(state);
+}

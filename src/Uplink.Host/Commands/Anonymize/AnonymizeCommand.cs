@@ -69,7 +69,7 @@ internal sealed class AnonymizeCommand(ProfileCatalog catalog, TimeProvider time
         }
 
         var started = time.GetTimestamp();
-        var results = Run(inputs, options, profile, new InstanceProcessor(new HmacUidRemapper(key)), cancellationToken);
+        var results = Run(inputs, options, profile, InstanceProcessor.WithSiteKey(key), cancellationToken);
         var seconds = time.GetElapsedTime(started).TotalSeconds;
         AnonymizeReport.Write(options.ReportPath, profile.Descriptor, inputs, results, seconds);
         await AnonymizeSummary.WriteAsync(console, profile.Descriptor, inputs, results, seconds, options.ReportPath).ConfigureAwait(false);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Core.Plugins;
-using Uplink.Core.Plugins.Loading;
 using Uplink.Host.Hosting;
 
 namespace Uplink.Host.Commands.Plugins;
@@ -43,8 +42,7 @@ internal sealed class PluginsCheckCommand(ConsoleOutput console) : ICommand
             return ExitCodes.Failed;
         }
 
-        using var system = PluginSystem.Load(source.HostSettings, source.Selection, source.PluginSettings,
-            new PluginHostServices(new McMasterPluginAssemblyLoader(), NullLoggerFactory.Instance, TimeProvider.System));
+        using var system = PluginSystem.Load(source.HostSettings, source.Selection, source.PluginSettings, NullLoggerFactory.Instance, TimeProvider.System);
         var id = parsed.GetValue(_id);
         var setups = system.Setups.Where(s => id is null || string.Equals(s.PluginId, id, StringComparison.OrdinalIgnoreCase)).ToList();
         if (id is not null && setups.Count == 0)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
-using Uplink.Core.Plugins.Loading;
 using Uplink.Host.Hosting;
 
 namespace Uplink.Host.Commands.Plugins;
@@ -60,12 +59,11 @@ internal sealed class PluginsCommand(ConsoleOutput console) : ICommand
 
     private async Task<int> ListAsync(PluginHostSettings settings, PluginSelection selection, IConfiguration pluginSettings, string context)
     {
-        using var system = PluginSystem.Load(settings, selection, pluginSettings,
-            new PluginHostServices(new McMasterPluginAssemblyLoader(), NullLoggerFactory.Instance, TimeProvider.System));
+        using var system = PluginSystem.Load(settings, selection, pluginSettings, NullLoggerFactory.Instance, TimeProvider.System);
         var states = system.States.All;
         await console.Out.WriteLineAsync($"Plugins in {settings.PluginsDirectory} ({context}):").ConfigureAwait(false);
         PluginsReportWriter.Write(console.Out, states);
-        if (selection.ProfilePlugin.Length > 0 && system.Active.ProfileProblem is { } problem)
+        if (selection.ProfilePlugin.Length > 0 && system.ProfileProblem is { } problem)
         {
             await console.Out.WriteLineAsync($"Profile: unavailable: {problem}").ConfigureAwait(false);
         }

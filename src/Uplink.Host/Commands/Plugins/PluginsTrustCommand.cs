@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Trust;
 using Uplink.Host.Hosting;
 
@@ -42,25 +41,17 @@ internal sealed class PluginsTrustCommand(ConsoleOutput console, TimeProvider ti
             return ExitCodes.Failed;
         }
 
-        var id = parsed.GetRequiredValue(_id);
-        var settings = source.HostSettings;
-        var matches = PluginCatalog.Discover(settings.PluginsDirectory)
-            .Where(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        if (matches.Count != 1 || matches[0].Manifest is null || matches[0].Refusal == PluginStatus.DuplicateId)
+        var approval = PluginApproval.Approve(source.HostSettings, parsed.GetRequiredValue(_id), time);
+        if (!approval.Approved)
         {
-            var why = matches.Count == 0 ? $"no plugin with id '{id}' in {settings.PluginsDirectory}" : matches[0].Reason;
-            await console.Error.WriteLineAsync($"uplink plugins trust: {why}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"uplink plugins trust: {approval.Message}").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
 
-        var candidate = matches[0];
-        var trust = new PluginTrust(new BundledPluginList(settings.BundledDirectory), TrustStore.InDataDirectory(settings.DataDirectory), time);
-        var record = trust.Approve(candidate.Manifest!, candidate.Directory);
-        await console.Out.WriteLineAsync($"Trusted {record.PluginId} {record.Version}: {record.Files.Count} file(s) in {candidate.Directory} recorded in {TrustStore.InDataDirectory(settings.DataDirectory).Path}.").ConfigureAwait(false);
-        if (candidate.Refusal is { } refusal)
+        await console.Out.WriteLineAsync(approval.Message).ConfigureAwait(false);
+        if (approval.Note is { } note)
         {
-            await console.Out.WriteLineAsync($"Note: it will still not load ({refusal}): {candidate.Reason}").ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"Note: {note}").ConfigureAwait(false);
         }
 
         return ExitCodes.Success;

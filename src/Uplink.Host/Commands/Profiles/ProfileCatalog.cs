@@ -1,11 +1,7 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
-using Uplink.Core.Plugins.Loading;
-using Uplink.Core.Plugins.Trust;
 using Uplink.Host.Hosting;
-using Uplink.Plugins.Abstractions;
 
 namespace Uplink.Host.Commands.Profiles;
 
@@ -21,7 +17,7 @@ internal sealed class ProfileCatalog(string bundledDirectory, TimeProvider time)
     /// <summary>The catalog of the running binary: its own <c>bundled-plugins/</c> lists.</summary>
     /// <param name="time">The host's clock.</param>
     public ProfileCatalog(TimeProvider time)
-        : this(BundledPluginList.DefaultDirectory, time)
+        : this(PluginHostSettings.DefaultBundledDirectory, time)
     {
     }
 
@@ -57,18 +53,6 @@ internal sealed class ProfileCatalog(string bundledDirectory, TimeProvider time)
             problems.WriteLine($"uplink: plugins folder {settings.PluginsDirectory} does not exist.");
         }
 
-        var profilePlugins = PluginCatalog.Discover(settings.PluginsDirectory)
-            .Where(c => c.Manifest?.Kinds.Contains(PluginKind.Profile) == true)
-            .Select(c => c.Id)
-            .ToArray();
-        var selection = new PluginSelection("(profile verbs)", string.Empty, string.Empty, [], []) { Requested = profilePlugins };
-        var system = PluginSystem.Load(settings, selection, source?.PluginSettings ?? new ConfigurationBuilder().Build(),
-            new PluginHostServices(new McMasterPluginAssemblyLoader(), NullLoggerFactory.Instance, time));
-        foreach (var refused in system.States.All.Where(s => s.IsRefused && (s.Manifest is null || s.Manifest.Kinds.Contains(PluginKind.Profile))))
-        {
-            problems.WriteLine($"uplink: plugin {refused.Id} refused ({refused.Status}): {refused.Reason}");
-        }
-
-        return new LoadedProfiles(system, temporaryData, problems);
+        return LoadedProfiles.Load(settings, source?.PluginSettings ?? new ConfigurationBuilder().Build(), time, temporaryData, problems);
     }
 }

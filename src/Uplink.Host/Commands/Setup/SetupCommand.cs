@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
-using Uplink.Core.Plugins.Loading;
 using Uplink.Core.Secrets;
 using Uplink.Host.Hosting;
 using Uplink.Plugins.Abstractions.Setup;
@@ -120,15 +119,14 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
         output.WriteLine($"Site secrets {(secretsExisted ? "kept" : "created")} in {SiteSecrets.SecretsDirectory(choice.DataDirectory)} (UID key; admin key for the admin listener's detailed health in {Path.GetFileName(SiteSecrets.AdminKeyPath(choice.DataDirectory))}), readable by this account only");
 
         var source = UplinkConfigurationSource.Load(choice.ConfigPath);
-        var system = PluginSystem.Load(source.HostSettings, source.Selection, source.PluginSettings,
-            new PluginHostServices(new McMasterPluginAssemblyLoader(), NullLoggerFactory.Instance, TimeProvider.System));
+        var system = PluginSystem.Load(source.HostSettings, source.Selection, source.PluginSettings, NullLoggerFactory.Instance, TimeProvider.System);
         output.WriteLine($"Active plugins (from {source.HostSettings.PluginsDirectory}):");
         foreach (var state in system.States.All.Where(s => s.Active))
         {
             output.WriteLine($"  {state.Id,-32} {state.Status}{(state.Reason is null ? string.Empty : $": {state.Reason}")}");
         }
 
-        if (system.Active.ProfileProblem is { } problem)
+        if (system.ProfileProblem is { } problem)
         {
             output.WriteLine($"Profile: unavailable: {problem}");
         }

@@ -1,9 +1,6 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using Uplink.Core.Secrets;
-using Uplink.Core.Shares;
 using Uplink.Core.Shares.Administration;
-using Uplink.Core.Shares.Pipeline;
 using Uplink.Core.Shares.Store;
 using Uplink.Host.Hosting;
 
@@ -39,20 +36,17 @@ internal static class SharesStore
             return ExitCodes.Failed;
         }
 
-        var store = Path.Combine(data, ShareDatabase.FileName);
-        if (!File.Exists(store))
+        // Reading must not create the store: before the first share there is simply nothing there.
+        var store = ShareStoreAccess.PathIn(data);
+        using var access = ShareStoreAccess.OpenExisting(data, time);
+        if (access is null)
         {
-            // Reading must not create the store: before the first share there is simply nothing there.
             return await work(null).ConfigureAwait(false);
         }
 
-        var options = Options.Create(new PipelineOptions { DataDirectory = data });
-        using var database = new ShareDatabase(options);
         try
         {
-            // This process's signal wakes nobody: a running host finds requeued images at its next poll.
-            var administration = new ShareAdministration(database, new ShareSpool(options), new PipelineSignal(time), time, options);
-            return await work(administration).ConfigureAwait(false);
+            return await work(access.Administration).ConfigureAwait(false);
         }
         catch (SqliteException ex)
         {

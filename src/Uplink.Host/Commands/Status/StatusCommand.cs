@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using Uplink.Core.Secrets;
-using Uplink.Core.Shares;
 using Uplink.Core.Shares.Store;
 using Uplink.Host.Hosting;
 
@@ -49,7 +47,7 @@ internal sealed class StatusCommand(ConsoleOutput console, TimeProvider time) : 
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var store = Path.Combine(data, ShareDatabase.FileName);
+        var store = ShareStoreAccess.PathIn(data);
         StoreStatus status;
         if (!File.Exists(store))
         {
@@ -60,8 +58,8 @@ internal sealed class StatusCommand(ConsoleOutput console, TimeProvider time) : 
         {
             try
             {
-                using var database = new ShareDatabase(Options.Create(new PipelineOptions { DataDirectory = data }));
-                status = new StoreStatusReader(database).Read(now, key);
+                using var access = ShareStoreAccess.OpenExisting(data, time);
+                status = access!.Reader.Status(now, key);
             }
             catch (SqliteException ex)
             {

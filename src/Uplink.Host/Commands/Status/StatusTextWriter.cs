@@ -20,7 +20,7 @@ internal static class StatusTextWriter
         foreach (var state in Enum.GetValues<ImageState>())
         {
             var count = images.GetValueOrDefault(StateNames.Of(state));
-            output.WriteLine($"  {StateNames.Of(state),-10}{count?.Count ?? 0,5}  {(!StateTable.UnfinishedImages.Contains(state) ? string.Empty : Age(count, status.At))}".TrimEnd());
+            output.WriteLine($"  {StateNames.Of(state),-10}{count?.Count ?? 0,5}  {(!StoreStatus.IsUnfinished(state) ? string.Empty : Age(count, status.At))}".TrimEnd());
         }
 
         output.WriteLine();

@@ -20,8 +20,7 @@ namespace Uplink.Host.Hosting.Admin;
 /// </summary>
 /// <param name="plugins">Every plugin's state.</param>
 /// <param name="administration">The shares and the admin audit log.</param>
-/// <param name="database">The share store.</param>
-/// <param name="health">The store's health reader (the oldest waiting image).</param>
+/// <param name="health">The store's health reader (status counts and the oldest waiting image).</param>
 /// <param name="uplink">The host options (the data folder, for the keys).</param>
 /// <param name="sessions">The signed-in sessions.</param>
 /// <param name="throttle">Slows down guessing the key.</param>
@@ -29,7 +28,6 @@ namespace Uplink.Host.Hosting.Admin;
 internal sealed class AdminPage(
     PluginStates plugins,
     ShareAdministration administration,
-    ShareDatabase database,
     StoreHealthReader health,
     IOptions<UplinkOptions> uplink,
     AdminSessions sessions,
@@ -119,7 +117,7 @@ internal sealed class AdminPage(
         {
             try
             {
-                store = new StoreStatusReader(database).Read(now, key);
+                store = health.Status(now, key);
                 oldest = health.OldestWaitingImageSince();
                 shares = administration.ListShares(SharesShown);
                 audit = administration.ReadAudit(AuditShown);

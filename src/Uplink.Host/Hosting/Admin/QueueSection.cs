@@ -23,7 +23,7 @@ internal static class QueueSection
         {
             var name = StateNames.Of(state);
             var count = counts.GetValueOrDefault(name);
-            var age = StateTable.UnfinishedImages.Contains(state) ? AdminFormat.Age(count?.OldestSince, overview.Now) : string.Empty;
+            var age = StoreStatus.IsUnfinished(state) ? AdminFormat.Age(count?.OldestSince, overview.Now) : string.Empty;
             rows.Append($"""<tr><th scope="row">{AdminHtml.State(name)}</th><td class="num">{AdminHtml.E(count?.Count ?? 0)}</td><td>{AdminHtml.E(age)}</td></tr>""").Append('\n');
         }
 

@@ -18,7 +18,7 @@ namespace Uplink.Host.Hosting.Health;
 /// <param name="uplink">The host options (the data folder).</param>
 /// <param name="health">The health settings.</param>
 /// <param name="time">The clock.</param>
-internal sealed class HealthDetailReport(PluginStates states, IActivePlugins plugins, StoreHealthReader store, IOptions<UplinkOptions> uplink, IOptions<HealthOptions> health, TimeProvider time)
+internal sealed class HealthDetailReport(PluginStates states, PluginSystem plugins, StoreHealthReader store, IOptions<UplinkOptions> uplink, IOptions<HealthOptions> health, TimeProvider time)
 {
     private const string ProbeFile = ".health-probe";
 
@@ -88,15 +88,15 @@ internal sealed class HealthDetailReport(PluginStates states, IActivePlugins plu
     private JsonArray Outputs(long now)
     {
         var outputs = new JsonArray();
-        foreach (var output in plugins.Outputs)
+        foreach (var output in plugins.OutputIds)
         {
             JsonObject entry;
             try
             {
-                var history = store.Output(output.PluginId);
+                var history = store.Output(output);
                 entry = new JsonObject
                 {
-                    ["id"] = output.PluginId,
+                    ["id"] = output,
                     ["lastSuccess"] = Time(history.LastSuccessAt),
                     ["lastFailure"] = Time(history.LastFailureAt),
                     ["failingSince"] = Time(history.FailingSince),
@@ -105,7 +105,7 @@ internal sealed class HealthDetailReport(PluginStates states, IActivePlugins plu
             }
             catch (Microsoft.Data.Sqlite.SqliteException)
             {
-                entry = new JsonObject { ["id"] = output.PluginId, ["lastSuccess"] = null, ["lastFailure"] = null, ["down"] = null };
+                entry = new JsonObject { ["id"] = output, ["lastSuccess"] = null, ["lastFailure"] = null, ["down"] = null };
             }
 
             outputs.Add(entry);

@@ -14,22 +14,22 @@ namespace Uplink.Host.Hosting.Health;
 /// <param name="store">The store's health reader.</param>
 /// <param name="options">The health settings.</param>
 /// <param name="time">The clock.</param>
-internal sealed class OutputsHealthCheck(IActivePlugins plugins, StoreHealthReader store, IOptions<HealthOptions> options, TimeProvider time) : IHealthCheck
+internal sealed class OutputsHealthCheck(PluginSystem plugins, StoreHealthReader store, IOptions<HealthOptions> options, TimeProvider time) : IHealthCheck
 {
     /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (plugins.Outputs.Count == 0)
+        if (plugins.OutputIds.Count == 0)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy("no output is active"));
         }
 
         var downAfter = options.Value.OutputDownAfter;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var down = plugins.Outputs.Count(o => IsDown(store.Output(o.PluginId), now, downAfter));
-        return Task.FromResult(down == plugins.Outputs.Count
+        var down = plugins.OutputIds.Count(o => IsDown(store.Output(o), now, downAfter));
+        return Task.FromResult(down == plugins.OutputIds.Count
             ? HealthCheckResult.Unhealthy($"every output has been failing for over {downAfter}")
-            : HealthCheckResult.Healthy($"{plugins.Outputs.Count - down} of {plugins.Outputs.Count} output(s) delivering"));
+            : HealthCheckResult.Healthy($"{plugins.OutputIds.Count - down} of {plugins.OutputIds.Count} output(s) delivering"));
     }
 
     /// <summary>Whether an output has been failing for at least <paramref name="downAfter"/>.</summary>

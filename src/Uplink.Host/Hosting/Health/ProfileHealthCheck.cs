@@ -5,7 +5,7 @@ namespace Uplink.Host.Hosting.Health;
 
 /// <summary>Ready only with the active profile: without it no image can be anonymized.</summary>
 /// <param name="plugins">The active plugins.</param>
-internal sealed class ProfileHealthCheck(IActivePlugins plugins) : IHealthCheck
+internal sealed class ProfileHealthCheck(PluginSystem plugins) : IHealthCheck
 {
     /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>

@@ -8,7 +8,7 @@ using Uplink.Host.Commands;
 
 namespace Uplink.Host.Hosting.Telemetry;
 
-/// <summary>Exports the <see cref="PipelineMetrics.MeterName"/> meter over OTLP when <c>Uplink:Telemetry:OtlpEndpoint</c> is set.</summary>
+/// <summary>Exports the <see cref="PipelineMeter.Name"/> meter over OTLP when <c>Uplink:Telemetry:OtlpEndpoint</c> is set.</summary>
 internal static class TelemetryServices
 {
     /// <summary>Adds the OpenTelemetry metrics exporter, or nothing when no endpoint is configured.</summary>
@@ -24,12 +24,12 @@ internal static class TelemetryServices
             return services;
         }
 
-        // Only the pipeline's own meter: its names and tags are fixed words and plugin ids (PipelineMetrics),
+        // Only the pipeline's own meter: its names and tags are fixed words and plugin ids (PipelineMeter),
         // whereas runtime or HTTP instrumentation could carry request paths holding ids.
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("uplink", serviceVersion: UplinkCommandLine.Version))
             .WithMetrics(metrics => metrics
-                .AddMeter(PipelineMetrics.MeterName)
+                .AddMeter(PipelineMeter.Name)
                 .AddOtlpExporter((exporter, reader) =>
                 {
                     exporter.Endpoint = options.ExportUri();

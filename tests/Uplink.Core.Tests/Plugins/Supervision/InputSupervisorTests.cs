@@ -4,7 +4,6 @@ using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Supervision;
 using Uplink.Plugins.Abstractions.Inputs;
-using Uplink.Plugins.Abstractions.Outputs;
 using Uplink.Plugins.Abstractions.Profiles;
 
 namespace Uplink.Core.Tests.Plugins.Supervision;
@@ -115,7 +114,7 @@ public sealed class InputSupervisorTests
 
         public string? ProfileProblem => "none";
 
-        public IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs => [];
+        public IReadOnlyList<ActivePlugin<GuardedOutput>> Outputs => [];
 
         public Uplink.Core.Plugins.Supervision.GuardedImageSource? FindImageSource(string pluginId) => null;
     }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Supervision;
 using Uplink.Plugins.Abstractions.Inputs;
-using Uplink.Plugins.Abstractions.Outputs;
 using Uplink.Plugins.Abstractions.Profiles;
 
 namespace Uplink.Core.Tests.Shares.Support;
@@ -18,8 +17,8 @@ internal sealed class TestActivePlugins(IImageSource source, params RecordingOut
 
     public string? ProfileProblem { get; set; }
 
-    public IReadOnlyList<ActivePlugin<IOutputPlugin>> Outputs { get; } =
-        [.. outputs.Select(o => new ActivePlugin<IOutputPlugin>(o.Id, new GuardedOutput(o.Id, o, new PluginStates(), NullLogger.Instance)))];
+    public IReadOnlyList<ActivePlugin<GuardedOutput>> Outputs { get; } =
+        [.. outputs.Select(o => new ActivePlugin<GuardedOutput>(o.Id, new GuardedOutput(o.Id, o, new PluginStates(), NullLogger.Instance)))];
 
     public PluginStates States { get; } = new();
 

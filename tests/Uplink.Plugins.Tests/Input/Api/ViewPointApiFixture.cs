@@ -104,7 +104,7 @@ public sealed class ViewPointApiFixture : IAsyncDisposable
 
         public string? ProfileProblem => "no profile in these tests";
 
-        public IReadOnlyList<ActivePlugin<Abstractions.Outputs.IOutputPlugin>> Outputs { get; } = [];
+        public IReadOnlyList<ActivePlugin<Core.Plugins.Supervision.GuardedOutput>> Outputs { get; } = [];
 
         public Uplink.Core.Plugins.Supervision.GuardedImageSource? FindImageSource(string pluginId) => null;
     }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
-using Uplink.Core.Plugins.Supervision;
 
-namespace Uplink.Host.Hosting;
+namespace Uplink.Core.Plugins.Supervision;
 
 /// <summary>
 /// Runs every active input under <see cref="InputSupervisor"/> for the host's lifetime: a throwing input is marked
