@@ -12,7 +12,8 @@ public static class PluginServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the <see cref="PluginSystem"/> (loaded once, from the validated <see cref="UplinkOptions"/>), what
-    /// the pipeline reads from it, and the hosted service that runs and supervises the active inputs.
+    /// the pipeline reads from it, and the supervisor of the active inputs (its hosted service comes with the
+    /// pipeline, <see cref="Shares.ServiceCollectionExtensions.AddUplinkPipeline(IServiceCollection, IConfiguration)"/>).
     /// Needs <see cref="IOptions{UplinkOptions}"/>, an <see cref="ILoggerFactory"/> and a <see cref="TimeProvider"/>.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -34,7 +35,6 @@ public static class PluginServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<PluginSystem>().States);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<UplinkOptions>>().Value.Supervision);
         services.AddSingleton<InputSupervisor>();
-        services.AddHostedService<InputSupervisorService>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Uplink.Core.Anonymization;
 using Uplink.Core.Anonymization.Pixels;
 using Uplink.Core.Configuration;
+using Uplink.Core.Plugins.Supervision;
 using Uplink.Core.Shares.Administration;
 using Uplink.Core.Shares.Pipeline;
 using Uplink.Core.Shares.Protection;
@@ -38,6 +39,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => ImageAreaRules.Load(ImageAreaRules.ShippedFolder, ImageAreaRules.SiteFolder(DataDirectory(sp))));
         services.TryAddSingleton<IInstanceProcessor>(sp => new InstanceProcessor(sp.GetRequiredService<IUidRemapper>(), sp.GetRequiredService<ImageAreaRules>()));
         services.AddUplinkPipeline(_ => { });
+
+        // After the pipeline's own service: inputs accept shares only once it holds the data folder lock.
+        services.AddHostedService<InputSupervisorService>();
         services.AddOptions<PipelineOptions>()
             .Bind(configuration.GetSection(SectionName))
             .Configure<IOptions<UplinkOptions>>((pipeline, uplink) =>
