@@ -61,7 +61,10 @@ internal sealed class DataTransferWriter
             {
                 var count = (int)Math.Min(_maxData, remaining);
                 var at = await ReserveAsync(count, cancellationToken).ConfigureAwait(false);
-                await dataset.ReadExactlyAsync(_buffer.AsMemory(at + Overhead, count), cancellationToken).ConfigureAwait(false);
+
+                // A synchronous read: the data set is a local file (or memory), and on Linux an "asynchronous" file
+                // read is the same read run on another pool thread, a hop that cost more than the read itself.
+                dataset.ReadExactly(_buffer.AsSpan(at + Overhead, count));
                 remaining -= count;
                 Frame(at, contextId, Pdv.Control(command: false, last: remaining == 0), count);
             }
