@@ -235,7 +235,7 @@ public sealed partial class DicomClient : IAsyncDisposable
         {
             if (dataset is { } source)
             {
-                var stream = new FileStream(source.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                var stream = new FileStream(source.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
                 await using (stream.ConfigureAwait(false))
                 {
                     stream.Position = source.Offset;
