@@ -52,6 +52,7 @@ internal sealed class DurableInstanceStore(string directory, StudyRouter? router
         {
             // The repeat's own spooled copy goes before the answer, so a sender (or an admin) never sees two files for one instance.
             TryDelete(request.Part10Path);
+            router?.Repeated(request.SopInstanceUid);
             return DimseStatus.Success;
         }
 

@@ -70,6 +70,21 @@ internal sealed class StudyRouter
         Add(sopInstanceUid, studyInstanceUid);
     }
 
+    /// <summary>
+    /// An instance already stored arrived again (a sender resending a study it is still sending): if its study is still
+    /// waiting to be routed, its quiet period restarts, as for a new instance; a routed instance is not routed again.
+    /// </summary>
+    public void Repeated(string sopInstanceUid)
+    {
+        lock (_lock)
+        {
+            foreach (var pending in _pending.Values.Where(p => p.SopInstanceUids.Contains(sopInstanceUid)))
+            {
+                pending.LastReceived = _time.GetUtcNow();
+            }
+        }
+    }
+
     /// <summary>Takes up the markers a previous run left (before the server accepts anything); drops those of instances never stored.</summary>
     public void Recover()
     {

@@ -59,6 +59,21 @@ public sealed class StudyRoutingTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_instance_sent_again_while_its_study_waits_restarts_the_quiet_period_and_is_routed_once()
+    {
+        await SendAsync(("1.2.3.1", "2.25.100"));
+        _time.Advance(TimeSpan.FromSeconds(20));
+        await SendAsync(("1.2.3.1", "2.25.100"));
+
+        _time.Advance(TimeSpan.FromSeconds(20));
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.Empty(_intake.Requests);
+        _time.Advance(TimeSpan.FromSeconds(11));
+
+        Assert.Equal(["1.2.3.1"], Assert.Single(await _intake.WaitForAsync(1)).ImageIds);
+    }
+
+    [Fact]
     public async Task A_study_sent_again_later_becomes_a_share_of_its_new_instances_only()
     {
         await SendAsync(("1.2.3.1", "2.25.100"), ("1.2.3.2", "2.25.100"));
