@@ -128,8 +128,10 @@ public sealed class InstanceProcessor : IInstanceProcessor
 
     private static AnonymizedInstanceInfo Describe(long length, string destination, DicomFile output, string sha256)
     {
+        // An attribute the verified dataset lacks reads as empty here, as before; it no longer marks anything as a
+        // document (those come from NonDicomKeeper as AnonymizedInstanceInfo.Document).
         var dataset = output.Dataset;
-        return new AnonymizedInstanceInfo(
+        return AnonymizedInstanceInfo.Instance(
             destination,
             length,
             sha256,

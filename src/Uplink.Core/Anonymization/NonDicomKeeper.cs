@@ -42,7 +42,7 @@ internal static class NonDicomKeeper
                 length = source.Length;
             }
 
-            var info = new AnonymizedInstanceInfo(destination, length, sha256, "", "", "", "", "", mediaType);
+            var info = AnonymizedInstanceInfo.Document(destination, length, sha256, mediaType);
             File.Move(temporary, destination, overwrite: true);
             temporary = null;
             return new InstanceResult(AnonymizationDisposition.KeptNonDicom, Reason, info,

@@ -88,7 +88,7 @@ internal sealed class HostPipeline : IDisposable
             using var file = Dicom.DicomFile.Open(outputPath);
             using var stream = File.OpenRead(outputPath);
             var ds = file.Dataset;
-            var info = new AnonymizedInstanceInfo(
+            var info = AnonymizedInstanceInfo.Instance(
                 outputPath, stream.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream)),
                 ds.GetString(Dicom.DicomTags.SOPClassUID)!, ds.GetString(Dicom.DicomTags.SOPInstanceUID)!,
                 ds.GetString(Dicom.DicomTags.StudyInstanceUID) ?? "2.25.1", ds.GetString(Dicom.DicomTags.SeriesInstanceUID) ?? "2.25.2", file.TransferSyntax.Uid);

@@ -83,9 +83,9 @@ internal static class AuditRecord
                 json.WriteStartObject("output");
                 json.WriteString("sha256", output.Sha256);
                 json.WriteNumber("length", output.Length);
-                if (output.NonDicomMediaType is { } mediaType)
+                if (output.IsDocument)
                 {
-                    json.WriteString("mediaType", mediaType);
+                    json.WriteString("mediaType", output.NonDicomMediaType);
                     json.WriteBoolean("passwordProtected", true);
                 }
                 else

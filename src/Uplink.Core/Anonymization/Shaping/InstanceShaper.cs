@@ -27,6 +27,11 @@ internal static class InstanceShaper
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(acceptance);
+        if (instance.IsDocument)
+        {
+            throw new ArgumentException("A kept document is never shaped: it goes as it came, to an output that password protects it.", nameof(instance));
+        }
+
         if (!acceptance.AcceptsSopClass(instance.SopClassUid))
         {
             return ShapingResult.SetAside($"SOP class {instance.SopClassUid} is not taken by this output (it takes {string.Join(", ", acceptance.SopClassUids.Order(StringComparer.Ordinal))})");

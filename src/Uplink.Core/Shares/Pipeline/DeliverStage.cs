@@ -43,12 +43,14 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
         }
 
         var info = item.Anonymized!;
-        if (info.NonDicomMediaType is not null)
+        if (info.IsDocument)
         {
-            return await DeliverDocumentAsync(item, info, cancellationToken).ConfigureAwait(false);
+            return await DeliverDocumentAsync(item, info, info.NonDicomMediaType, cancellationToken).ConfigureAwait(false);
         }
 
         var key = IdempotencyKey(item.ShareId, info.SopInstanceUid);
+        var whole = new OutboundInstance(
+            item.ShareId, key, info.Path, info.Length, info.SopClassUid, info.SopInstanceUid, info.StudyInstanceUid, info.SeriesInstanceUid, info.TransferSyntaxUid);
         var delivered = queue.DeliveredOutputs(item);
         foreach (var output in plugins.Outputs.Where(o => !delivered.Contains(o.PluginId)))
         {
@@ -74,8 +76,8 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
                 return null;
             }
 
-            var result = await DeliverFilesAsync(output, item, info, key, shaped.Files, cancellationToken).ConfigureAwait(false);
-            if (!Record(item, output.PluginId, result with { IdempotencyKey = key }, shaped.Files))
+            var result = await DeliverFilesAsync(output, whole, shaped.Files, cancellationToken).ConfigureAwait(false);
+            if (!Record(item, output.PluginId, result with { IdempotencyKey = key }, SentFiles.Of(shaped.Files)))
             {
                 return null;
             }
@@ -85,13 +87,19 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
         return null;
     }
 
-    private static async Task<DeliveryResult> DeliverFilesAsync(ActivePlugin<GuardedOutput> output, ImageWorkItem item, AnonymizedInstanceInfo info, string key, IReadOnlyList<ShapedFile> files, CancellationToken cancellationToken)
+    private static async Task<DeliveryResult> DeliverFilesAsync(ActivePlugin<GuardedOutput> output, OutboundInstance whole, IReadOnlyList<ShapedFile> files, CancellationToken cancellationToken)
     {
+        var key = whole.IdempotencyKey;
         foreach (var file in files)
         {
-            var instance = new OutboundInstance(
-                item.ShareId, file.Part == 0 ? key : $"{key}#part-{file.Part}", file.Path, file.Length,
-                info.SopClassUid, file.SopInstanceUid, info.StudyInstanceUid, info.SeriesInstanceUid, file.TransferSyntaxUid);
+            var instance = whole with
+            {
+                IdempotencyKey = file.Part == 0 ? key : $"{key}#part-{file.Part}",
+                FilePath = file.Path,
+                Length = file.Length,
+                SopInstanceUid = file.SopInstanceUid,
+                TransferSyntaxUid = file.TransferSyntaxUid,
+            };
             var result = await DeliverAsync(output, instance, cancellationToken).ConfigureAwait(false);
             if (result.Status != DeliveryStatus.Delivered)
             {
@@ -102,7 +110,7 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
         return DeliveryResult.Delivered(key);
     }
 
-    private async Task<ImageWorkItem?> DeliverDocumentAsync(ImageWorkItem item, AnonymizedInstanceInfo info, CancellationToken cancellationToken)
+    private async Task<ImageWorkItem?> DeliverDocumentAsync(ImageWorkItem item, AnonymizedInstanceInfo info, string mediaType, CancellationToken cancellationToken)
     {
         var channels = plugins.Outputs
             .Select(o => (o.PluginId, Channel: o.Instance.NonDicom))
@@ -111,12 +119,12 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
         if (channels.Count == 0)
         {
             outcomes.Finish(item, Stage, ImageState.SetAside,
-                $"non-DICOM content ({info.NonDicomMediaType}) is kept, never sent: it may only go to an output that password protects it, and none of the active outputs ({string.Join(", ", plugins.Outputs.Select(o => o.PluginId))}) does");
+                $"non-DICOM content ({mediaType}) is kept, never sent: it may only go to an output that password protects it, and none of the active outputs ({string.Join(", ", plugins.Outputs.Select(o => o.PluginId))}) does");
             return null;
         }
 
-        var document = new OutboundDocument(item.ShareId, $"{item.ShareId}:{info.Sha256}", info.Path, info.Length, info.NonDicomMediaType!, info.Sha256);
-        ShapedFile[] sent = [new(info.Path, info.Length, info.Sha256, string.Empty, string.Empty, 0)];
+        var document = new OutboundDocument(item.ShareId, $"{item.ShareId}:{info.Sha256}", info.Path, info.Length, mediaType, info.Sha256);
+        SentFiles.Entry[] sent = [new(0, info.Sha256, info.Length)];
         var delivered = queue.DeliveredOutputs(item);
         foreach (var (pluginId, channel) in channels.Where(c => !delivered.Contains(c.PluginId)))
         {
@@ -133,7 +141,7 @@ internal sealed class DeliverStage(IActivePlugins plugins, ImageQueue queue, Ima
     }
 
     /// <summary>Records one output's answer; false when the image is finished or released by it.</summary>
-    private bool Record(ImageWorkItem item, string pluginId, DeliveryResult result, IReadOnlyList<ShapedFile> sent)
+    private bool Record(ImageWorkItem item, string pluginId, DeliveryResult result, IReadOnlyList<SentFiles.Entry> sent)
     {
         switch (result.Status)
         {

@@ -76,11 +76,11 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
             p.AddWithValue("@path", info.Path);
             p.AddWithValue("@length", info.Length);
             p.AddWithValue("@sha", info.Sha256);
-            p.AddWithValue("@class", OrNull(info.SopClassUid));
-            p.AddWithValue("@sop", OrNull(info.SopInstanceUid));
-            p.AddWithValue("@study", OrNull(info.StudyInstanceUid));
-            p.AddWithValue("@series", OrNull(info.SeriesInstanceUid));
-            p.AddWithValue("@ts", OrNull(info.TransferSyntaxUid));
+            p.AddWithValue("@class", (object?)info.SopClassUid ?? DBNull.Value);
+            p.AddWithValue("@sop", (object?)info.SopInstanceUid ?? DBNull.Value);
+            p.AddWithValue("@study", (object?)info.StudyInstanceUid ?? DBNull.Value);
+            p.AddWithValue("@series", (object?)info.SeriesInstanceUid ?? DBNull.Value);
+            p.AddWithValue("@ts", (object?)info.TransferSyntaxUid ?? DBNull.Value);
             p.AddWithValue("@media", (object?)info.NonDicomMediaType ?? DBNull.Value);
             p.AddWithValue("@audit", (object?)auditJson ?? DBNull.Value);
         }, keepLease: true);
@@ -205,15 +205,15 @@ internal sealed class ImageQueue(ShareDatabase database, TimeProvider time)
         return stored;
     }
 
-    // A kept non-DICOM document has no UIDs: NULL keeps it out of the share's list of studies.
-    private static object OrNull(string value) => value.Length == 0 ? DBNull.Value : value;
-
     private static ImageWorkItem Read(SqliteDataReader reader)
     {
         string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-        AnonymizedInstanceInfo? anonymized = reader.IsDBNull(7) ? null : new AnonymizedInstanceInfo(
-            reader.GetString(7), reader.GetInt64(8), reader.GetString(9), Text(10) ?? string.Empty,
-            Text(11) ?? string.Empty, Text(12) ?? string.Empty, Text(13) ?? string.Empty, Text(14) ?? string.Empty, Text(15));
+        // A kept document has its media type and no UIDs (NULL, which also keeps it out of the share's list of studies).
+        // An instance's UIDs are stored as they are; NULL in one is a row written before documents were told apart this way.
+        AnonymizedInstanceInfo? anonymized = reader.IsDBNull(7) ? null : Text(15) is { } mediaType
+            ? AnonymizedInstanceInfo.Document(reader.GetString(7), reader.GetInt64(8), reader.GetString(9), mediaType)
+            : AnonymizedInstanceInfo.Instance(reader.GetString(7), reader.GetInt64(8), reader.GetString(9),
+                Text(10) ?? string.Empty, Text(11) ?? string.Empty, Text(12) ?? string.Empty, Text(13) ?? string.Empty, Text(14) ?? string.Empty);
         return new ImageWorkItem(
             reader.GetString(0),
             reader.GetInt32(1),

@@ -53,9 +53,10 @@ internal sealed class ShareQueue(ShareDatabase database, TimeProvider time)
         {
             while (reader.Read())
             {
-                if (!reader.IsDBNull(0))
+                // A document has no study (NULL); an instance whose dataset lacked the attribute names none either.
+                if (!reader.IsDBNull(0) && reader.GetString(0) is { Length: > 0 } study)
                 {
-                    studies.Add(reader.GetString(0));
+                    studies.Add(study);
                 }
 
                 delivered += reader.GetInt32(1);

@@ -20,9 +20,9 @@ internal static class ShapingFixture
         using var file = DicomFile.Open(path);
         using var stream = File.OpenRead(path);
         var ds = file.Dataset;
-        return new AnonymizedInstanceInfo(
+        return AnonymizedInstanceInfo.Instance(
             path, stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)),
-            ds.GetString(DicomTags.SOPClassUID) ?? string.Empty, ds.GetString(DicomTags.SOPInstanceUID) ?? string.Empty,
+            ds.GetString(DicomTags.SOPClassUID)!, ds.GetString(DicomTags.SOPInstanceUID)!,
             ds.GetString(DicomTags.StudyInstanceUID) ?? "2.25.1", ds.GetString(DicomTags.SeriesInstanceUID) ?? "2.25.2", file.TransferSyntax.Uid);
     }
 

@@ -152,6 +152,60 @@ public sealed class PipelineRunnerTests
     }
 
     [Fact]
+    public async Task A_kept_document_goes_from_queued_to_sent_with_no_uid_in_the_store_or_its_delivery()
+    {
+        using var harness = new PipelineHarness(firstOutputTakesDocuments: true);
+        var receipt = await harness.SubmitAsync("req-1", harness.AddImage("a"), harness.AddImage("report", "document", "%PDF-1.4 the report"));
+        Assert.Equal(ImageState.Queued, (await harness.StatusAsync(receipt.ShareId)).Images[1].State);
+
+        await harness.RunAsync();
+
+        var report = harness.Get<ShareRepository>().GetInstances(receipt.ShareId)[1];
+        Assert.Equal(ImageState.Sent, report.State);
+        Assert.Null(report.SopInstanceUid);
+        using var connection = harness.Get<ShareDatabase>().Open();
+        string documentType;
+        using (var image = connection.CreateCommand())
+        {
+            image.CommandText = """
+                SELECT sop_class_uid, sop_instance_uid, study_instance_uid, series_instance_uid, transfer_syntax_uid, media_type
+                FROM images WHERE share_id = @id AND position = 1
+                """;
+            image.Parameters.AddWithValue("@id", receipt.ShareId);
+            using var reader = image.ExecuteReader();
+            Assert.True(reader.Read());
+            Assert.All(Enumerable.Range(0, 5), i => Assert.True(reader.IsDBNull(i), $"column {reader.GetName(i)} holds a value"));
+            documentType = reader.GetString(5);
+        }
+
+        var (document, _) = Assert.Single(((RecordingDocumentOutput)harness.Outputs[0]).Documents);
+        Assert.Equal(document.MediaType, documentType);
+        var delivery = Assert.Single(harness.Get<ImageQueue>().SentFilesOf(receipt.ShareId, 1));
+        Assert.Equal(new SentFiles.Entry(0, document.Sha256, document.Length), Assert.Single(SentFiles.Parse(delivery.Value!)));
+
+        // The instance beside it has UIDs under 2.25 (and a standard SOP class): none of them, nor any other UID, may
+        // reach the document's delivery, its attempt log or its hand-off.
+        using var rows = connection.CreateCommand();
+        rows.CommandText = """
+            SELECT idempotency_key || ' ' || COALESCE(sent_files, '') FROM deliveries WHERE share_id = @id AND position = 1
+            UNION ALL SELECT COALESCE(output_id, '') || ' ' || outcome || ' ' || COALESCE(reason, '') FROM attempts WHERE share_id = @id AND position = 1
+            """;
+        rows.Parameters.AddWithValue("@id", receipt.ShareId);
+        var recorded = new List<string> { document.IdempotencyKey, document.FilePath };
+        using (var reader = rows.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                recorded.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains(recorded, r => r.StartsWith($"{receipt.ShareId}:{document.Sha256}", StringComparison.Ordinal));
+        Assert.All(recorded, r => Assert.DoesNotMatch(@"\b(2\.25|1\.2\.840)\.", r));
+        Assert.Equal(["2.25.1"], Assert.Single(harness.Outputs[0].Completions).StudyInstanceUids);
+    }
+
+    [Fact]
     public async Task Kept_non_dicom_content_is_kept_aside_when_no_output_password_protects_it()
     {
         using var harness = new PipelineHarness();

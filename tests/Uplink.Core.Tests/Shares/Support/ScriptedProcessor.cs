@@ -45,7 +45,7 @@ internal sealed class ScriptedProcessor : IInstanceProcessor
         File.WriteAllText(outputPath, body);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(body));
         var uid = "2.25." + new System.Numerics.BigInteger(hash.AsSpan(0, 16), isUnsigned: true);
-        var info = new AnonymizedInstanceInfo(outputPath, body.Length, Convert.ToHexStringLower(hash), "1.2.840.10008.5.1.4.1.1.6.1", uid, "2.25.1", "2.25.2", "1.2.840.10008.1.2.1");
+        var info = AnonymizedInstanceInfo.Instance(outputPath, body.Length, Convert.ToHexStringLower(hash), "1.2.840.10008.5.1.4.1.1.6.1", uid, "2.25.1", "2.25.2", "1.2.840.10008.1.2.1");
         return new InstanceResult(AnonymizationDisposition.Anonymized, null, info, """{"removed":["(0010,0010)"]}""");
     }
 }
