@@ -4,7 +4,7 @@ using Uplink.Core.Secrets;
 namespace Uplink.Core.Configuration;
 
 /// <summary>Replaces <c>sealed:NAME</c> plugin settings with their opened values, in memory only.</summary>
-public static class SealedSettingResolver
+internal static class SealedSettingResolver
 {
     /// <summary>Returns the configuration with every sealed plugin setting opened.</summary>
     /// <param name="root">The configuration as read from the file.</param>

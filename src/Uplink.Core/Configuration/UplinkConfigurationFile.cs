@@ -6,7 +6,7 @@ using Uplink.Core.Plugins;
 namespace Uplink.Core.Configuration;
 
 /// <summary>The configuration file: written by <c>uplink setup</c>, read by <c>run</c> and <c>plugins</c>.</summary>
-public static class UplinkConfigurationFile
+internal static class UplinkConfigurationFile
 {
     private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true };
 

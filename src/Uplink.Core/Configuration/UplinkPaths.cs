@@ -5,7 +5,7 @@ namespace Uplink.Core.Configuration;
 /// folder; the configuration file is <c>$UPLINK_CONFIG</c>, else <c>uplink.json</c> in the default data folder.
 /// Services set <c>UPLINK_DATA</c> (or pass <c>--config</c>) rather than rely on their working folder.
 /// </summary>
-public static class UplinkPaths
+internal static class UplinkPaths
 {
     /// <summary>The default data folder.</summary>
     public static string DefaultDataDirectory =>

@@ -44,7 +44,7 @@ public sealed class LoadedProfiles : IDisposable
             .ToArray();
         var selection = new PluginSelection("(profile verbs)", string.Empty, string.Empty, [], []) { Requested = profilePlugins };
         var system = PluginSystem.Load(settings, selection, pluginSettings, NullLoggerFactory.Instance, time);
-        foreach (var refused in system.States.All.Where(s => s.IsRefused && (s.Manifest is null || s.Manifest.Kinds.Contains(PluginKind.Profile))))
+        foreach (var refused in system.States.All.Where(s => s.IsRefused && (s.Kinds is null || s.Kinds.Contains(PluginKind.Profile))))
         {
             problems.WriteLine($"uplink: plugin {refused.Id} refused ({refused.Status}): {refused.Reason}");
         }

@@ -114,7 +114,7 @@ public sealed class PluginSystem : IDisposable
 
         foreach (var id in selection.ActiveIds.Where(id => !candidates.Any(c => string.Equals(c.Id, id, StringComparison.OrdinalIgnoreCase))))
         {
-            states.Add(new PluginState(id, null, null, true, selection.Why(id), null, PluginStatus.Missing, $"no folder in {settings.PluginsDirectory} declares id {id}"));
+            states.Add(new PluginState(id, null, null, null, true, selection.Why(id), null, PluginStatus.Missing, $"no folder in {settings.PluginsDirectory} declares id {id}"));
             PluginLog.Missing(logger, id, selection.ExpertCode, settings.PluginsDirectory);
         }
 
@@ -136,7 +136,7 @@ public sealed class PluginSystem : IDisposable
         var why = selection.Why(candidate.Id);
         if (candidate.Refusal is { } refusal)
         {
-            return (new PluginState(candidate.Id, candidate.Directory, candidate.Manifest, active, why, null, refusal, candidate.Reason), null, null, 0);
+            return (new PluginState(candidate.Id, candidate.Directory, candidate.Manifest?.Version, candidate.Manifest?.Kinds, active, why, null, refusal, candidate.Reason), null, null, 0);
         }
 
         var manifest = candidate.Manifest!;
@@ -144,18 +144,18 @@ public sealed class PluginSystem : IDisposable
         if (!decision.IsTrusted)
         {
             var status = decision.Tampered ? PluginStatus.Tampered : PluginStatus.Untrusted;
-            return (new PluginState(candidate.Id, candidate.Directory, manifest, active, why, decision, status, decision.Problem), null, null, 0);
+            return (new PluginState(candidate.Id, candidate.Directory, manifest.Version, manifest.Kinds, active, why, decision, status, decision.Problem), null, null, 0);
         }
 
         if (!active)
         {
-            return (new PluginState(candidate.Id, candidate.Directory, manifest, false, why, decision, PluginStatus.NotActive, null), null, null, 0);
+            return (new PluginState(candidate.Id, candidate.Directory, manifest.Version, manifest.Kinds, false, why, decision, PluginStatus.NotActive, null), null, null, 0);
         }
 
         var started = Stopwatch.GetTimestamp();
         var dataDirectory = Path.Combine(settings.DataDirectory, "plugins", manifest.Id);
         var result = activator.Activate(manifest, candidate.Directory, pluginSettings.GetSection(manifest.Id), dataDirectory);
-        return (new PluginState(candidate.Id, candidate.Directory, manifest, true, why, decision, result.Status, result.Reason),
+        return (new PluginState(candidate.Id, candidate.Directory, manifest.Version, manifest.Kinds, true, why, decision, result.Status, result.Reason),
             result.Plugin, result.Setup, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 

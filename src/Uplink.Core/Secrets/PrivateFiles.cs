@@ -4,7 +4,7 @@ namespace Uplink.Core.Secrets;
 /// Creates folders and files that only the service account can read: mode 0700/0600 on Unix, set at
 /// creation so there is no window where they are readable. On Windows the data folder's ACL applies.
 /// </summary>
-public static class PrivateFiles
+internal static class PrivateFiles
 {
     private const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode PrivateFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

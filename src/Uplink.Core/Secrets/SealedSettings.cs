@@ -13,7 +13,7 @@ namespace Uplink.Core.Secrets;
 /// copied or backed up on its own, not against an attacker who owns the service account. The name is
 /// authenticated: a sealed file renamed to another setting does not open.
 /// </remarks>
-public static class SealedSettings
+internal static class SealedSettings
 {
     /// <summary>What a configuration value starts with when it names a sealed setting.</summary>
     public const string ReferencePrefix = "sealed:";

@@ -14,7 +14,7 @@ namespace Uplink.Core.Secrets;
 /// A plugin's own secrets (the ViewPoint API key, the Tricefy token) are sealed settings of that plugin, which setup
 /// asks for through the plugin's setup contract; <see cref="ViewPointKeyMigration"/> moves an older folder's plain key.
 /// </summary>
-public sealed class SiteSecrets
+internal sealed class SiteSecrets
 {
     /// <summary>The UID key's length in bytes.</summary>
     public const int UidKeyLength = 32;

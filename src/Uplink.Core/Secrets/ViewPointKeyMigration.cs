@@ -14,7 +14,7 @@ namespace Uplink.Core.Secrets;
 /// left alone. The only host code that names a plugin's setting: it moves a file the host itself once wrote.
 /// Remove at 2.0.
 /// </summary>
-public static partial class ViewPointKeyMigration
+internal static partial class ViewPointKeyMigration
 {
     /// <summary>The plugin whose key moves.</summary>
     public const string PluginId = "Uplink.Input.ViewPoint";

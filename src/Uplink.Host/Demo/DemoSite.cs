@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Uplink.Core.Configuration;
-using Uplink.Core.Secrets;
+using Uplink.Core.Site;
 
 namespace Uplink.Host.Demo;
 
@@ -55,18 +55,17 @@ internal sealed record DemoSite(string Root, string ImageStore, string DataDirec
                 ["Listen"] = api.ToString().TrimEnd('/'),
                 ["ImageRoot"] = store,
                 ["PathTemplate"] = "{imageId}.dcm",
-                ["ApiKey"] = SealedSettings.Seal(data, SealedSettings.NameFor(input, "ApiKey"), apiKey),
+                ["ApiKey"] = SiteFolder.SealSetting(data, input, "ApiKey", apiKey),
             },
             [FolderOutput] = new JsonObject { ["Root"] = output },
         };
-        UplinkConfigurationFile.Write(config, code with { Outputs = [FolderOutput], Settings = settings }, data, null);
+        SiteFolder.SetUp(code with { Outputs = [FolderOutput], Settings = settings }, config, data, null);
 
         // Its own admin port, so a demo or a test never collides with an installed Uplink or another test.
         var admin = new Uri($"http://127.0.0.1:{FreePort()}");
         var written = JsonNode.Parse(File.ReadAllText(config))!.AsObject();
         written[UplinkOptions.SectionName]!["Admin"] = new JsonObject { ["Listen"] = admin.ToString().TrimEnd('/') };
         File.WriteAllText(config, written.ToJsonString(new() { WriteIndented = true }));
-        SiteSecrets.EnsureCreated(data);
         return new DemoSite(root, store, data, output, config, api, apiKey, admin);
     }
 

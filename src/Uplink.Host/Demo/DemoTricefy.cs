@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Uplink.Core.Configuration;
-using Uplink.Core.Secrets;
+using Uplink.Core.Site;
 using Uplink.Tricefy.Simulator;
 
 namespace Uplink.Host.Demo;
@@ -14,8 +14,6 @@ internal sealed class DemoTricefy : IAsyncDisposable
 {
     /// <summary>The Tricefy output's plugin id.</summary>
     public const string PluginId = "Uplink.Output.Tricefy";
-
-    private const string TokenName = "tricefy-token";
 
     private DemoTricefy(TricefySimulator simulator) => Simulator = simulator;
 
@@ -36,7 +34,7 @@ internal sealed class DemoTricefy : IAsyncDisposable
             ["Endpoint"] = simulator.StudiesEndpoint.ToString(),
             ["ShareEndpoint"] = simulator.ShareEndpoint.ToString(),
             ["Email"] = simulator.Options.Email,
-            ["Token"] = SealedSettings.Seal(site.DataDirectory, TokenName, simulator.Options.Token),
+            ["Token"] = SiteFolder.SealSetting(site.DataDirectory, PluginId, "Token", simulator.Options.Token),
         };
         foreach (var (key, value) in settings ?? [])
         {

@@ -8,7 +8,7 @@ using Serilog.Events;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
 using Uplink.Core.Shares;
-using Uplink.Core.Secrets;
+using Uplink.Core.Site;
 using Uplink.Host.Hosting.Health;
 using Uplink.Host.Hosting.Logs;
 using Uplink.Host.Hosting.Telemetry;
@@ -64,7 +64,7 @@ internal static class UplinkHostFactory
         using (var upgradeLog = new Serilog.Extensions.Logging.SerilogLoggerFactory(logger))
         {
             // Before the plugins are configured: an older folder's plain ViewPoint key becomes the sealed setting they read.
-            if (ViewPointKeyMigration.Migrate(source.Path, source.Options.DataDirectory, upgradeLog.CreateLogger("Uplink.Upgrade")))
+            if (SiteFolder.MigrateOlderFolder(source.Path, source.Options.DataDirectory, upgradeLog.CreateLogger("Uplink.Upgrade")))
             {
                 source = UplinkConfigurationSource.Load(source.Path);
             }

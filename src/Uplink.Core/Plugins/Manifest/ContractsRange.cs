@@ -6,7 +6,7 @@ namespace Uplink.Core.Plugins.Manifest;
 /// A range of contracts versions such as <c>&gt;=1.0 &lt;2.0</c>: space-separated comparisons
 /// (<c>&gt;=</c>, <c>&gt;</c>, <c>&lt;=</c>, <c>&lt;</c>, <c>=</c>) of <c>major.minor</c> versions, all of which must hold.
 /// </summary>
-public sealed class ContractsRange
+internal sealed class ContractsRange
 {
     private readonly (string Operator, Version Bound)[] _terms;
 

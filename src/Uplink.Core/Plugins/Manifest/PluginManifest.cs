@@ -10,7 +10,7 @@ namespace Uplink.Core.Plugins.Manifest;
 /// <param name="Contracts">The contracts versions it was built for.</param>
 /// <param name="Description">One line for admins.</param>
 /// <param name="Vendor">Who ships it.</param>
-public sealed record PluginManifest(
+internal sealed record PluginManifest(
     string Id,
     string Version,
     IReadOnlyList<PluginKind> Kinds,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
+using Uplink.Core.Site;
 using Uplink.Host.Hosting;
 
 namespace Uplink.Host.Commands.Plugins;
@@ -43,9 +44,9 @@ internal sealed class PluginsCommand(ConsoleOutput console) : ICommand
         }
         catch (FileNotFoundException) when (config is null)
         {
-            var defaults = PluginHostSettings.For(PluginHostSettings.DefaultPluginsDirectory, UplinkPaths.DefaultDataDirectory);
+            var defaults = PluginHostSettings.For(PluginHostSettings.DefaultPluginsDirectory, SiteFolder.DefaultDataDirectory);
             return await ListAsync(defaults, new PluginSelection("(none)", "(none)", string.Empty, [], []), new ConfigurationBuilder().Build(),
-                $"no configuration at {UplinkPaths.DefaultConfigFile} yet, so none is active; 'uplink setup --expert-code CODE' selects them").ConfigureAwait(false);
+                $"no configuration at {SiteFolder.DefaultConfigFile} yet, so none is active; 'uplink setup --expert-code CODE' selects them").ConfigureAwait(false);
         }
         catch (FileNotFoundException ex)
         {

@@ -14,8 +14,8 @@ internal static class PluginsReportWriter
         output.WriteLine($"{"ID",-32} {"VERSION",-9} {"KINDS",-16} {"ACTIVE",-6} {"TRUSTED",-12} STATUS");
         foreach (var state in states)
         {
-            var kinds = state.Manifest is null ? "?" : string.Join(",", state.Manifest.Kinds);
-            output.WriteLine($"{state.Id,-32} {state.Manifest?.Version ?? "?",-9} {kinds,-16} {(state.Active ? "yes" : "no"),-6} {Trust(state.Trust),-12} {state.Status}");
+            var kinds = state.Kinds is null ? "?" : string.Join(",", state.Kinds);
+            output.WriteLine($"{state.Id,-32} {state.Version ?? "?",-9} {kinds,-16} {(state.Active ? "yes" : "no"),-6} {Trust(state.Trust),-12} {state.Status}");
             output.WriteLine($"    {(state.Active ? "active" : "inactive")}: {state.ActiveReason}");
             if (state.Reason is not null)
             {

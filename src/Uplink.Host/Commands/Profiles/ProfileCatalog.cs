@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
+using Uplink.Core.Site;
 using Uplink.Host.Hosting;
 
 namespace Uplink.Host.Commands.Profiles;
@@ -31,7 +32,7 @@ internal sealed class ProfileCatalog(string bundledDirectory, TimeProvider time)
     /// <returns>The profiles (dispose to unload them), or null when <c>--config</c> names no file.</returns>
     public LoadedProfiles? Load(string? pluginsFolder, string? configPath, TextWriter problems)
     {
-        var config = configPath ?? (File.Exists(UplinkPaths.DefaultConfigFile) ? UplinkPaths.DefaultConfigFile : null);
+        var config = configPath ?? (File.Exists(SiteFolder.DefaultConfigFile) ? SiteFolder.DefaultConfigFile : null);
         UplinkConfigurationSource? source = null;
         try
         {

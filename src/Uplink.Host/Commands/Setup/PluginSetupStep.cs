@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
 using Uplink.Core.Plugins.Supervision;
-using Uplink.Core.Secrets;
+using Uplink.Core.Site;
 using Uplink.Host.Hosting;
 using Uplink.Plugins.Abstractions.Setup;
 
@@ -73,7 +73,7 @@ internal sealed class PluginSetupStep(
         {
             if (Previous?[id]?[setting.Key] is JsonValue kept && kept.TryGetValue<string>(out var value) && value.Length > 0)
             {
-                UplinkConfigurationFile.SetPluginSetting(choice.ConfigPath, id, setting.Key, value);
+                SiteFolder.SetPluginSetting(choice.ConfigPath, id, setting.Key, value);
             }
         }
 
@@ -134,15 +134,15 @@ internal sealed class PluginSetupStep(
     {
         if (!setting.IsSealed)
         {
-            UplinkConfigurationFile.SetPluginSetting(choice.ConfigPath, pluginId, setting.Key, value);
+            SiteFolder.SetPluginSetting(choice.ConfigPath, pluginId, setting.Key, value);
             return;
         }
 
-        var reference = SealedSettings.Seal(choice.DataDirectory, SealedSettings.NameFor(pluginId, setting.Key), value);
-        UplinkConfigurationFile.SetPluginSetting(choice.ConfigPath, pluginId, setting.Key, reference);
+        var reference = SiteFolder.SealSetting(choice.DataDirectory, pluginId, setting.Key, value);
+        SiteFolder.SetPluginSetting(choice.ConfigPath, pluginId, setting.Key, reference);
         await console.Out.WriteLineAsync(generated
-            ? $"{pluginId}: {setting.Key} generated and sealed in {SiteSecrets.SecretsDirectory(choice.DataDirectory)} (to choose it, run setup again with {setting.EnvironmentVariable} set)."
-            : $"{pluginId}: {setting.Key} sealed in {SiteSecrets.SecretsDirectory(choice.DataDirectory)}.").ConfigureAwait(false);
+            ? $"{pluginId}: {setting.Key} generated and sealed in {SiteFolder.SecretsDirectory(choice.DataDirectory)} (to choose it, run setup again with {setting.EnvironmentVariable} set)."
+            : $"{pluginId}: {setting.Key} sealed in {SiteFolder.SecretsDirectory(choice.DataDirectory)}.").ConfigureAwait(false);
     }
 
     private IConfiguration Configured(string pluginId) =>

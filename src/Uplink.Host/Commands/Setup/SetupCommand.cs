@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
-using Uplink.Core.Secrets;
+using Uplink.Core.Site;
 using Uplink.Host.Hosting;
 using Uplink.Plugins.Abstractions.Setup;
 
@@ -58,7 +58,7 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
     public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken)
     {
         var catalog = ExpertCodeCatalog.Load(CatalogPath);
-        var configPath = Path.GetFullPath(parsed.GetValue(_config) ?? UplinkPaths.DefaultConfigFile);
+        var configPath = Path.GetFullPath(parsed.GetValue(_config) ?? SiteFolder.DefaultConfigFile);
         var given = PluginSettingArguments.Parse(parsed.GetValue(_settings) ?? []);
         if (given.Problem is { } badSetting)
         {
@@ -104,10 +104,7 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
 
     private PluginSystem Apply(SetupChoice choice)
     {
-        var secretsExisted = File.Exists(SiteSecrets.UidKeyPath(choice.DataDirectory)) && File.Exists(SiteSecrets.AdminKeyPath(choice.DataDirectory));
-        PrivateFiles.CreateDirectory(choice.DataDirectory);
-        UplinkConfigurationFile.Write(choice.ConfigPath, choice.Code, choice.DataDirectory, choice.PluginsDirectory);
-        SiteSecrets.EnsureCreated(choice.DataDirectory);
+        var secrets = SiteFolder.SetUp(choice.Code, choice.ConfigPath, choice.DataDirectory, choice.PluginsDirectory);
 
         var output = console.Out;
         var code = choice.Code;
@@ -116,7 +113,7 @@ internal sealed class SetupCommand(ConsoleOutput console, SetupTerminal? termina
         output.WriteLine($"  profile  {code.Profile} (from {code.ProfilePlugin})");
         output.WriteLine($"  inputs   {string.Join(", ", code.Inputs)}");
         output.WriteLine($"  outputs  {string.Join(", ", code.Outputs)}");
-        output.WriteLine($"Site secrets {(secretsExisted ? "kept" : "created")} in {SiteSecrets.SecretsDirectory(choice.DataDirectory)} (UID key; admin key for the admin listener's detailed health in {Path.GetFileName(SiteSecrets.AdminKeyPath(choice.DataDirectory))}), readable by this account only");
+        output.WriteLine($"Site secrets {(secrets.Kept ? "kept" : "created")} in {secrets.SecretsDirectory} (UID key; admin key for the admin listener's detailed health in {secrets.AdminKeyFileName}), readable by this account only");
 
         var source = UplinkConfigurationSource.Load(choice.ConfigPath);
         var system = PluginSystem.Load(source.HostSettings, source.Selection, source.PluginSettings, NullLoggerFactory.Instance, TimeProvider.System);

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
-using Uplink.Core.Secrets;
 using Uplink.Core.Shares.Administration;
 using Uplink.Core.Shares.Store;
+using Uplink.Core.Site;
 using Uplink.Host.Hosting;
 
 namespace Uplink.Host.Commands.Shares;
@@ -28,7 +28,7 @@ internal static class SharesStore
             data = UplinkConfigurationSource.Load(configPath).Options.DataDirectory;
 
             // Listing hashes exam ids with the site's key: without it nothing may be shown.
-            _ = SiteSecrets.Load(data);
+            _ = SiteFolder.ReadUidKey(data);
         }
         catch (Exception ex) when (ex is FileNotFoundException or InvalidOperationException)
         {

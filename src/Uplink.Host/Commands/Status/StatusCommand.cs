@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
-using Uplink.Core.Secrets;
 using Uplink.Core.Shares.Store;
+using Uplink.Core.Site;
 using Uplink.Host.Hosting;
 
 namespace Uplink.Host.Commands.Status;
@@ -38,7 +38,7 @@ internal sealed class StatusCommand(ConsoleOutput console, TimeProvider time) : 
         try
         {
             data = UplinkConfigurationSource.Load(parsed.GetValue(_config)).Options.DataDirectory;
-            key = SiteSecrets.Load(data).UidKey;
+            key = SiteFolder.ReadUidKey(data);
         }
         catch (Exception ex) when (ex is FileNotFoundException or InvalidOperationException)
         {

@@ -6,9 +6,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Uplink.Core.Configuration;
 using Uplink.Core.Plugins;
-using Uplink.Core.Secrets;
 using Uplink.Core.Shares.Administration;
 using Uplink.Core.Shares.Store;
+using Uplink.Core.Site;
 using Uplink.Host.Hosting.Health;
 
 namespace Uplink.Host.Hosting.Admin;
@@ -92,7 +92,7 @@ internal sealed class AdminPage(
     {
         try
         {
-            return SiteSecrets.Load(uplink.Value.DataDirectory).UidKey;
+            return SiteFolder.ReadUidKey(uplink.Value.DataDirectory);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
@@ -191,7 +191,7 @@ internal sealed class AdminPage(
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-        var expected = SiteSecrets.ReadAdminKey(uplink.Value.DataDirectory);
+        var expected = SiteFolder.ReadAdminKey(uplink.Value.DataDirectory);
         if (expected is null)
         {
             await AdminHtml.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, SignInPage.Title,

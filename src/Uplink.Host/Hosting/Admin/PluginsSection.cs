@@ -15,9 +15,9 @@ internal static class PluginsSection
         var rows = new StringBuilder();
         foreach (var plugin in plugins)
         {
-            var kinds = plugin.Manifest is null ? "?" : string.Join(", ", plugin.Manifest.Kinds);
+            var kinds = plugin.Kinds is null ? "?" : string.Join(", ", plugin.Kinds);
             rows.Append($"""
-                <tr><th scope="row">{AdminHtml.E(plugin.Id)}</th><td>{AdminHtml.E(plugin.Manifest?.Version ?? "?")}</td><td>{AdminHtml.E(kinds)}</td>
+                <tr><th scope="row">{AdminHtml.E(plugin.Id)}</th><td>{AdminHtml.E(plugin.Version ?? "?")}</td><td>{AdminHtml.E(kinds)}</td>
                 <td>{(plugin.Active ? "yes" : "no")}</td><td>{AdminHtml.E(Trust(plugin.Trust))}</td><td>{AdminHtml.State(plugin.Status.ToString())}</td>
                 <td>{AdminHtml.E(plugin.Reason ?? plugin.ActiveReason)}</td></tr>
 

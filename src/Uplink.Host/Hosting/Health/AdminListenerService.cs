@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Uplink.Core.Configuration;
-using Uplink.Core.Secrets;
+using Uplink.Core.Site;
 using Uplink.Host.Hosting.Admin;
 
 namespace Uplink.Host.Hosting.Health;
@@ -106,7 +106,7 @@ internal sealed partial class AdminListenerService(
     private async Task DetailAsync(HttpContext context)
     {
         context.Response.Headers.CacheControl = "no-store";
-        if (!AdminCredential.Matches(context.Request.Headers.Authorization, SiteSecrets.ReadAdminKey(uplink.Value.DataDirectory)))
+        if (!AdminCredential.Matches(context.Request.Headers.Authorization, SiteFolder.ReadAdminKey(uplink.Value.DataDirectory)))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Bearer";

@@ -50,7 +50,7 @@ internal sealed class HealthDetailReport(PluginStates states, PluginSystem plugi
     private static JsonObject Plugin(PluginState state) => new()
     {
         ["id"] = state.Id,
-        ["version"] = state.Manifest?.Version,
+        ["version"] = state.Version,
         ["active"] = state.Active,
         ["status"] = state.Status.ToString(),
         ["loaded"] = state.Status == PluginStatus.Loaded,

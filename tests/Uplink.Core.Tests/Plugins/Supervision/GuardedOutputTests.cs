@@ -76,7 +76,7 @@ public sealed class GuardedOutputTests
     internal static PluginStates StatesWith(string id)
     {
         var states = new PluginStates();
-        states.Add(new PluginState(id, "/plugins/" + id, null, true, "test", null, PluginStatus.Loaded, null));
+        states.Add(new PluginState(id, "/plugins/" + id, null, null, true, "test", null, PluginStatus.Loaded, null));
         return states;
     }
 

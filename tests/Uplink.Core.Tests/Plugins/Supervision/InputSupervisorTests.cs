@@ -25,7 +25,7 @@ public sealed class InputSupervisorTests
     {
         var time = new TimerWatchingTimeProvider();
         var states = GuardedOutputTests.StatesWith("Failing");
-        states.Add(new PluginState("Steady", null, null, true, "test", null, PluginStatus.Loaded, null));
+        states.Add(new PluginState("Steady", null, null, null, true, "test", null, PluginStatus.Loaded, null));
         var failing = new Failing();
         var steady = new Steady();
         var plugins = new Plugins(
