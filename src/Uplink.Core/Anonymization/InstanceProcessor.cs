@@ -75,9 +75,20 @@ public sealed class InstanceProcessor : IInstanceProcessor
             return Refused(descriptor, disposition, outcome.Reason ?? $"profile {descriptor.Id} returned no output");
         }
 
+        if (MissingIdentity(outcome.Output.Dataset) is { } missing)
+        {
+            // The SOP Instance UID keys every delivery of the share: two instances without one would be one to an output.
+            return Refused(descriptor, AnonymizationDisposition.SetAside, $"the instance has no {missing}, so it cannot be told apart from the other instances of its share");
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         return WriteVerified(source, outcome, outputPath, descriptor, cancellationToken);
     }
+
+    private static string? MissingIdentity(DicomDataset dataset) =>
+        string.IsNullOrWhiteSpace(dataset.GetString(DicomTags.SOPInstanceUID)) ? "SOP Instance UID (0008,0018)"
+        : string.IsNullOrWhiteSpace(dataset.GetString(DicomTags.SOPClassUID)) ? "SOP Class UID (0008,0016)"
+        : null;
 
     private InstanceResult WriteVerified(DicomFile source, AnonymizationOutcome outcome, string outputPath, ProfileDescriptor descriptor, CancellationToken cancellationToken)
     {

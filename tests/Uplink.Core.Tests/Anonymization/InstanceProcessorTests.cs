@@ -30,6 +30,19 @@ public sealed class InstanceProcessorTests : IDisposable
         Assert.Contains("\"passed\":true", result.AuditJson, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0x0018u, "SOP Instance UID (0008,0018)")]
+    [InlineData(0x0016u, "SOP Class UID (0008,0016)")]
+    public void An_instance_without_its_sop_uids_is_set_aside_because_an_output_could_not_tell_it_from_another(uint element, string named)
+    {
+        var tag = new DicomTag(0x0008, (ushort)element);
+        var profile = new DelegateProfile(DelegateProfile.Describe(DelegateProfile.KeepAll(removesIdentity: false)), r => DelegateProfile.Copy(r, ds => ds.Remove(tag)));
+
+        var result = Process(profile);
+
+        AssertSetAsideWithNothingWritten(result, $"the instance has no {named}");
+    }
+
     [Fact]
     public void A_profile_declaring_no_rules_is_still_held_to_the_identity_scan()
     {
