@@ -35,7 +35,7 @@ public sealed record DicomNode(string AeTitle, string Host, int Port)
         var portText = text[(colon + 1)..];
         return int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
             ? new DicomNode(ae, text[(at + 1)..colon].Trim('[', ']'), port)
-            : throw new FormatException($"The port '{portText}' of '{text}' is not a number from 1 to 65535.");
+            : throw new FormatException($"The port '{portText}' of '{text}' is not valid: Port must be a number from 1 to 65535.");
     }
 
     /// <inheritdoc/>

@@ -7,7 +7,7 @@ namespace Uplink.Host.Commands.Dicom;
 /// The values shared by <c>uplink dicom echo</c> and <c>uplink dicom send</c>, checked: the node, our AE title,
 /// the timeout and the largest PDU we accept (0 = unlimited); and the files to send.
 /// </summary>
-internal sealed record DicomCommandLine(DicomNodeAddress Node, DicomClientOptions Client, IReadOnlyList<string> Files)
+internal sealed record DicomCommandLine(DicomNode Node, DicomClientOptions Client, IReadOnlyList<string> Files)
 {
     /// <summary>Checks the values and builds the client options.</summary>
     /// <param name="nodeText">The node as typed, <c>AE@HOST:PORT</c>.</param>
@@ -33,9 +33,14 @@ internal sealed record DicomCommandLine(DicomNodeAddress Node, DicomClientOption
         }
 
         var timeout = TimeSpan.FromSeconds(timeoutSeconds);
-        var node = DicomNodeAddress.TryParse(nodeText, out error);
-        if (node is null)
+        DicomNode node;
+        try
         {
+            node = DicomNode.Parse(nodeText);
+        }
+        catch (FormatException e)
+        {
+            error = e.Message;
             return null;
         }
 
