@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Uplink.Tests.Shared;
@@ -42,7 +40,7 @@ internal sealed class DcmqrscpPeer : IAsyncDisposable
         {
             info.Environment["LD_PRELOAD"] = await LoopbackShim.BuildOrSkipAsync(folder);
             var database = Directory.CreateDirectory(Path.Combine(folder, "db")).FullName;
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             var config = Path.Combine(folder, "dcmqrscp.cfg");
             await File.WriteAllTextAsync(config, Config(port, database, moveDestinations ?? new Dictionary<string, int>()));
             foreach (var arg in (string[])["-c", config, "-dhl", .. extra, port.ToString(CultureInfo.InvariantCulture)])
@@ -54,7 +52,7 @@ internal sealed class DcmqrscpPeer : IAsyncDisposable
             _ = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
             var peer = new DcmqrscpPeer(process, port, folder);
-            await peer.WaitUntilListeningAsync();
+            await LoopbackPort.WaitUntilListeningAsync(peer._process, peer.Port, "dcmqrscp");
             return peer;
         }
         catch
@@ -113,26 +111,5 @@ internal sealed class DcmqrscpPeer : IAsyncDisposable
         text.AppendLine(CultureInfo.InvariantCulture, $"{AeTitle} {database} RW (200, 1024mb) ANY");
         text.AppendLine("AETable END");
         return text.ToString();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task WaitUntilListeningAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!File.ReadAllText("/proc/net/tcp").Contains($"0100007F:{Port:X4} 00000000:0000 0A", StringComparison.Ordinal))
-        {
-            if (_process.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"dcmqrscp did not start listening on 127.0.0.1:{Port}.");
-            }
-
-            await Task.Delay(20);
-        }
     }
 }

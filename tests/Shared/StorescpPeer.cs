@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Uplink.Tests.Shared;
 
@@ -35,7 +33,7 @@ internal sealed class StorescpPeer : IAsyncDisposable
     {
         var info = DcmtkTool.StartInfo("storescp");
         var folder = Directory.CreateTempSubdirectory("uplink-storescp-").FullName;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         string[] args = ["-aet", AeTitle, "+xa", "-pm", "+B", "-dhl", "-fe", ".dcm", "-od", folder, .. extra, port.ToString(CultureInfo.InvariantCulture)];
         foreach (var arg in args)
         {
@@ -46,7 +44,7 @@ internal sealed class StorescpPeer : IAsyncDisposable
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         var peer = new StorescpPeer(process, port, folder);
-        await peer.WaitUntilListeningAsync();
+        await LoopbackPort.WaitUntilListeningAsync(peer._process, peer.Port, "storescp");
         return peer;
     }
 
@@ -60,34 +58,5 @@ internal sealed class StorescpPeer : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
         Directory.Delete(Folder, recursive: true);
-    }
-
-    /// <summary>storescp takes its port on the command line, so one is found free first (a small race, fine on a test box).</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task WaitUntilListeningAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            // A bare TCP connect would count as a failed association in storescp's log; probing the
-            // listening socket table instead keeps the peer untouched.
-            if (File.ReadAllText("/proc/net/tcp").Contains($":{Port:X4} 00000000:0000 0A", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            if (_process.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"storescp did not start listening on port {Port}.");
-            }
-
-            await Task.Delay(20);
-        }
     }
 }

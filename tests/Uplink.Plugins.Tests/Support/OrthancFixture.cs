@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Uplink.Tests.Shared;
@@ -45,8 +44,8 @@ public sealed class OrthancFixture : IAsyncLifetime
             return;
         }
 
-        var httpPort = FreePort();
-        var dicomPort = FreePort();
+        var httpPort = LoopbackPort.Free();
+        var dicomPort = LoopbackPort.Free();
         DicomPort = dicomPort;
         BaseUrl = new Uri($"http://127.0.0.1:{httpPort}/");
         var config = _temp.Combine("orthanc.json");
@@ -155,13 +154,6 @@ public sealed class OrthancFixture : IAsyncLifetime
         }
 
         throw new TimeoutException("Orthanc did not answer /system within 30 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private string Config(int httpPort, int dicomPort)

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Uplink.Dicom;
 using Uplink.Input.DicomStore;
@@ -48,7 +46,7 @@ public sealed class RetrievingImageSourceTests(OrthancFixture orthanc) : IClassF
     public async Task An_instance_not_yet_received_is_fetched_by_C_MOVE_into_the_inputs_own_scp_and_then_served()
     {
         var source = CorpusFile(ExplicitFile);
-        var inputPort = FreePort();
+        var inputPort = LoopbackPort.Free();
         await using var archive = await DcmqrscpPeer.StartAsync(new Dictionary<string, int> { ["UPLINK"] = inputPort });
         await archive.LoadAsync(source);
         var images = Configure(Settings(archive.Port, "move", inputPort), run: true);
@@ -97,7 +95,7 @@ public sealed class RetrievingImageSourceTests(OrthancFixture orthanc) : IClassF
     [Fact]
     public async Task An_unreachable_archive_is_a_passing_fault_thrown_as_an_IO_error()
     {
-        var images = Configure(Settings(FreePort(), "get"));
+        var images = Configure(Settings(LoopbackPort.Free(), "get"));
 
         var error = await Assert.ThrowsAsync<IOException>(async () => await images.ResolveAsync("2.25.1", TestContext.Current.CancellationToken));
 
@@ -196,7 +194,7 @@ public sealed class RetrievingImageSourceTests(OrthancFixture orthanc) : IClassF
         await orthanc.ResetAsync();
         using var upload = new ByteArrayContent(await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken));
         (await orthanc.Http.PostAsync(new Uri(orthanc.BaseUrl, "instances"), upload, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var modality = new StringContent($$"""{"AET": "UPLINK", "Host": "127.0.0.1", "Port": {{port}}}""");
         (await orthanc.Http.PutAsync(new Uri(orthanc.BaseUrl, "modalities/uplink"), modality, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         return port;
@@ -237,13 +235,6 @@ public sealed class RetrievingImageSourceTests(OrthancFixture orthanc) : IClassF
         }
 
         return values;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private IImageSource Configure(Dictionary<string, string?> settings, bool run = false)
