@@ -197,7 +197,7 @@ public sealed partial class ShareAdministration
         return moved;
     }
 
-    private byte[] HashKey() => SiteSecrets.Load(_dataDirectory).UidKey;
+    private byte[] HashKey() => SiteSecrets.ReadUidKey(_dataDirectory);
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, string shareId, int? position)
     {

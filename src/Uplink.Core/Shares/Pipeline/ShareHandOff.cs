@@ -54,25 +54,27 @@ internal sealed class ShareHandOff(
             return;
         }
 
-        ShareCompletion? completion = null;
-        if (pending.Count > 0)
+        if (pending.Count == 0)
         {
-            var recipient = protector.Unprotect(item.ShareId, item.ProtectedRecipient!);
-            if (!recipient.HasContact)
-            {
-                // A routing share: the instances are delivered and there is no contact to hand to any output.
-                attempts.Record(item.ShareId, null, Stage, null, "ok", "no recipient: no patient link requested");
-                End(item, ShareState.Completed, null);
-                return;
-            }
-
-            completion = new ShareCompletion(item.ShareId, recipient, item.StudyInstanceUids, item.DeliveredCount);
+            End(item, ShareState.Completed, null);
+            return;
         }
+
+        var recipient = protector.Unprotect(item.ShareId, item.ProtectedRecipient!);
+        if (!recipient.HasContact)
+        {
+            // A routing share: the instances are delivered and there is no contact to hand to any output.
+            attempts.Record(item.ShareId, null, Stage, null, "ok", "no recipient: no patient link requested");
+            End(item, ShareState.Completed, null);
+            return;
+        }
+
+        var completion = new ShareCompletion(item.ShareId, recipient, item.StudyInstanceUids, item.DeliveredCount);
 
         foreach (var output in pending)
         {
             // The output is a GuardedOutput: its throws arrive here as a retry result, so nothing is caught here.
-            var result = await output.Instance.CompleteShareAsync(completion!, cancellationToken).ConfigureAwait(false);
+            var result = await output.Instance.CompleteShareAsync(completion, cancellationToken).ConfigureAwait(false);
             switch (result.Status)
             {
                 case DeliveryStatus.Delivered:
